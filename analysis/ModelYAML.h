@@ -1,0 +1,76 @@
+// The YAML shape of model entries, shared by models/*.yaml and the `Models:` key of
+// `.concur.yaml`. Read as text first so every vocabulary error can name its entry.
+#pragma once
+
+#include "llvm/Support/YAMLTraits.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+struct RawThreadEntry {
+  std::optional<int> callable;
+  std::optional<std::vector<int>> args;
+  std::optional<int> argsFrom;
+  std::optional<std::string> deferredPolicy;
+};
+struct RawFlags {
+  std::optional<std::string> flagArg;
+  std::optional<std::string> fd;
+  std::vector<std::string> flags;
+};
+struct RawModel {
+  std::vector<std::string> names;
+  std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
+  std::optional<bool> atomic;
+  std::optional<RawFlags> nonBlockingIf, marksNonBlocking;
+  std::optional<RawThreadEntry> threadEntry;
+};
+struct RawModelFile {
+  std::vector<RawModel> functions;
+};
+
+} // namespace concur
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(concur::RawModel)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<concur::RawThreadEntry> {
+  static void mapping(IO &io, concur::RawThreadEntry &e) {
+    io.mapOptional("callable", e.callable);
+    io.mapOptional("args", e.args);
+    io.mapOptional("args_from", e.argsFrom);
+    io.mapOptional("deferred_policy", e.deferredPolicy);
+  }
+};
+template <> struct MappingTraits<concur::RawFlags> {
+  static void mapping(IO &io, concur::RawFlags &f) {
+    io.mapOptional("flag_arg", f.flagArg);
+    io.mapOptional("fd", f.fd);
+    io.mapRequired("flags", f.flags);
+  }
+};
+template <> struct MappingTraits<concur::RawModel> {
+  static void mapping(IO &io, concur::RawModel &m) {
+    io.mapRequired("names", m.names);
+    io.mapOptional("io", m.io);
+    io.mapOptional("cpu", m.cpu);
+    io.mapOptional("sync", m.sync);
+    io.mapOptional("lock", m.lock);
+    io.mapOptional("lock_object", m.lockObject);
+    io.mapOptional("guard", m.guard);
+    io.mapOptional("mt_unsafe", m.mtUnsafe);
+    io.mapOptional("atomic", m.atomic);
+    io.mapOptional("join", m.join);
+    io.mapOptional("container", m.container);
+    io.mapOptional("nonblocking_if", m.nonBlockingIf);
+    io.mapOptional("marks_nonblocking", m.marksNonBlocking);
+    io.mapOptional("thread_entry", m.threadEntry);
+  }
+};
+template <> struct MappingTraits<concur::RawModelFile> {
+  static void mapping(IO &io, concur::RawModelFile &f) { io.mapRequired("functions", f.functions); }
+};
+} // namespace llvm::yaml
+

@@ -1,0 +1,93 @@
+// Library knowledge loaded from models/*.yaml and `.concur.yaml`: what a named function does.
+// The schema is docs/model-files.md.
+#pragma once
+
+#include "Summary.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+struct RawModel;
+
+enum class LockAction : uint8_t {
+  None, Acquire, Release, TryAcquire, AcquireShared, ReleaseShared, TryAcquireShared,
+  ReleaseReacquire
+};
+enum class GuardKind : uint8_t { None, Exclusive, Shared };
+/// How a call on a library object touches it. Element: it returns one of its elements (the
+/// access is to that element, read or written by the caller's use of it).
+enum class ContainerAccess : uint8_t { ByConstness, Read, Write, Element };
+
+/// Which argument of a call a model refers to.
+struct ArgRef {
+  enum Kind : uint8_t { None, This, Return, All, Index } kind = None;
+  int index = -1;
+};
+
+struct FlagCondition {
+  ArgRef flagArg;
+  std::vector<std::string> flags;
+  bool present() const { return flagArg.kind != ArgRef::None; }
+};
+
+struct ThreadEntryModel {
+  int callable = -1; // -1: not a thread entry
+  std::vector<int> args;
+  int argsFrom = -1;
+  std::string deferredPolicy;
+  bool present() const { return callable >= 0; }
+};
+
+struct Model {
+  std::vector<std::string> names;
+  CallEffect effect; // io, cpu, sync, mt_unsafe, atomic
+  LockAction lock = LockAction::None;
+  ArgRef lockObject;
+  GuardKind guard = GuardKind::None;
+  FlagCondition nonBlockingIf;
+  FlagCondition marksNonBlocking;
+  ArgRef marksNonBlockingFd;
+  ThreadEntryModel threadEntry;
+  ArgRef join;
+  ContainerAccess container = ContainerAccess::ByConstness;
+  std::string origin; // where it was defined, for --dump-config and messages
+};
+
+/// Every model of a run, looked up by normalized qualified name.
+class ModelDatabase {
+public:
+  /// Adds the models of one YAML document; `origin` names it in errors.
+  llvm::Error addYAML(llvm::StringRef text, llvm::StringRef origin);
+  /// Adds parsed entries (from `.concur.yaml`); `digestText` is what identifies them in digest().
+  llvm::Error addEntries(const std::vector<RawModel> &entries, llvm::StringRef origin,
+                         llvm::StringRef digestText);
+  /// Adds every models/*.yaml file of a directory, in name order.
+  llvm::Error addDirectory(llvm::StringRef dir);
+
+  /// The model for a normalized qualified name (`std::vector::push_back`), or null.
+  /// Exact names win over patterns; among equals, the one added last wins.
+  const Model *lookup(llvm::StringRef name) const;
+
+  /// A digest of every model, for cache keys: changing a model re-extracts.
+  std::string digest() const;
+  size_t size() const { return models.size(); }
+
+  /// The directory shipped with the binary: <prefix>/share/concur/models, or the source tree's.
+  static std::string defaultDirectory(const char *argv0);
+
+private:
+  std::vector<std::unique_ptr<Model>> models;
+  llvm::StringMap<const Model *> exact;
+  std::vector<std::pair<std::string, const Model *>> patterns;
+  std::string sourceText; // concatenated inputs, hashed by digest()
+};
+
+/// Matches `std::basic_*fstream::*`-style patterns: `*` stays within one `::` component.
+bool matchNamePattern(llvm::StringRef pattern, llvm::StringRef name);
+
+} // namespace concur

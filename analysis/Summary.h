@@ -1,0 +1,167 @@
+// The facts phase 1 extracts from one translation unit: plain data, no Clang types, so that
+// phase 2, the cache and `concur analyze` never need an AST. See docs/summary-format.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+/// Bumped whenever the serialized form changes; a summary of another version is rejected.
+inline constexpr int SummaryFormatVersion = 1;
+
+/// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
+struct Loc {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t col = 0;
+  uint32_t offset = 0; // byte offset, for fixes
+  bool valid() const { return line != 0; }
+};
+
+/// A half-open byte range in one file, for fixes.
+struct Range {
+  Loc begin;
+  uint32_t length = 0;
+};
+
+/// I/O sub-kinds, in the order of the classification issue.
+enum class IoKind : uint8_t { None, File, Net, Ipc, Sleep, Terminal, Process, Db };
+enum class SyncKind : uint8_t { None, Wait, Join, Lock, Barrier, Get };
+enum class CpuKind : uint8_t { None, Light, Heavy };
+
+/// What a library call does, resolved from models/ at extraction time.
+struct CallEffect {
+  IoKind io = IoKind::None;
+  SyncKind sync = SyncKind::None;
+  CpuKind cpu = CpuKind::None;
+  std::string mtUnsafe; // the model's reason, empty when thread-safe
+  bool atomic = false;
+  bool nonBlocking = false; // a non-blocking flag or descriptor made this call not block
+  bool any() const {
+    return io != IoKind::None || sync != SyncKind::None || cpu != CpuKind::None ||
+           !mtUnsafe.empty() || atomic;
+  }
+};
+
+/// A lock by its abstract location (see AbstractLocation in docs/summary-format.md).
+struct HeldLock {
+  std::string lock;
+  std::string display; // as written: `mu_`, `g_lock`
+  bool shared = false; // held in shared (reader) mode
+};
+
+enum class CallKind : uint8_t {
+  Direct,    // a call of a known function
+  Virtual,   // dispatched: phase 2 adds every override
+  Reference, // a function or lambda referenced, not called here (callbacks, function pointers)
+};
+
+/// Where an argument of a call points, when the engine can tell.
+struct ArgBinding {
+  uint32_t param = 0;   // parameter index of the callee
+  std::string location; // abstract location of what is passed (by address or reference)
+  bool perIteration = false; // differs per loop iteration (`&items[i]`, a fresh heap object)
+};
+
+struct Call {
+  std::string callee;     // USR; empty when unresolved
+  std::string calleeName; // normalized qualified name, what models match
+  CallKind kind = CallKind::Direct;
+  Loc loc;
+  int32_t loop = -1; // innermost enclosing loop (index into Function::loops), -1 if none
+  uint32_t loopDepth = 0;
+  bool inErrorPath = false; // under a branch that handles a failure (returns/throws/exits)
+  CallEffect effect;         // from the models, when the callee is a modelled library function
+  std::vector<HeldLock> held;
+  std::vector<ArgBinding> args;
+};
+
+enum class AccessKind : uint8_t { Read, Write };
+
+/// A read or write of possibly shared memory.
+struct Access {
+  std::string location; // abstract location: `g:<usr>`, `f:<field usr>`, `l:<usr>`, `p:<n>…`
+  std::string display;  // as written in the source
+  AccessKind kind = AccessKind::Read;
+  Loc loc;
+  int32_t loop = -1;
+  uint32_t loopDepth = 0;
+  bool atomic = false;
+  std::string index; // for array elements: how the index relates to the loop, see docs
+  std::vector<HeldLock> held;
+};
+
+enum class SpawnKind : uint8_t { Thread, Pthread, Async, Pool, OpenMP, Other };
+
+/// A place where work starts on another thread.
+struct Spawn {
+  std::string entry;     // USR of the function or lambda call operator that runs
+  std::string entryName; // for messages
+  std::string api;       // the modelled function: `std::thread::thread`, `pthread_create`
+  SpawnKind kind = SpawnKind::Other;
+  Loc loc;
+  Range range;
+  int32_t loop = -1;
+  uint32_t loopDepth = 0;
+  bool deferred = false; // std::async with std::launch::deferred: runs on the caller
+  std::vector<ArgBinding> args;
+  std::vector<HeldLock> held;
+};
+
+/// A wait for a thread or task to finish (join, future::get).
+struct Join {
+  std::string api;
+  Loc loc;
+  int32_t loop = -1;
+};
+
+struct Loop {
+  Loc loc;
+  int32_t parent = -1;
+  uint32_t depth = 1;
+  int64_t tripCount = -1; // constant trip count when known
+  std::string kind;       // for, while, do, range-for
+};
+
+struct Function {
+  std::string usr;
+  std::string name; // qualified, as users read it
+  Loc loc;          // the name in the definition
+  Range body;
+  std::string parentClass; // record USR for methods
+  std::vector<std::string> overrides; // USRs of the methods this one overrides directly
+  bool isMain = false;
+  bool isCoroutine = false;
+  bool isVirtual = false;
+  bool isLambda = false;
+  bool inSystemHeader = false;
+  uint32_t statements = 0;  // size of the body
+  uint32_t arithmetic = 0;  // arithmetic operators, each weighted by 1 << loop depth (capped)
+  uint32_t maxLoopDepth = 0;
+  std::vector<Loop> loops;
+  std::vector<Call> calls;
+  std::vector<Access> accesses;
+  std::vector<Spawn> spawns;
+  std::vector<Join> joins;
+};
+
+/// A compiler diagnostic of the translation unit (errors make the TU uncacheable).
+struct CompilerMessage {
+  std::string level; // error, warning, fatal
+  std::string message;
+  Loc loc;
+};
+
+/// Everything phase 1 knows about one translation unit.
+struct Summary {
+  int version = SummaryFormatVersion;
+  std::string mainFile;
+  std::vector<std::string> files; // Loc::file indexes this table
+  std::vector<Function> functions;
+  std::vector<CompilerMessage> messages;
+  bool hasErrors() const;
+};
+
+} // namespace concur

@@ -1,0 +1,270 @@
+#include "BodyShape.h"
+
+#include "LocMaker.h"
+#include "Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace concur {
+namespace {
+
+const clang::VarDecl *localVar(const clang::Expr *e) {
+  if (!e)
+    return nullptr;
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts()))
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()))
+      if (var->hasLocalStorage())
+        return var;
+  return nullptr;
+}
+
+/// A branch that leaves the function: its statements are error handling when the condition
+/// reads like a failure test. Text heuristics, because error codes have no common type.
+bool looksLikeFailureTest(llvm::StringRef cond) {
+  static const char *const markers[] = {"< 0", "<0", "== -1", "==-1", "nullptr", "NULL", "!",
+                                        "err", "fail", "bad", "invalid", "errno", "_OK", "ok()"};
+  for (const char *m : markers)
+    if (cond.contains(m))
+      return true;
+  return false;
+}
+
+bool exits(const clang::Stmt *s) {
+  if (!s)
+    return false;
+  if (const auto *block = llvm::dyn_cast<clang::CompoundStmt>(s))
+    return !block->body_empty() && exits(block->body_back());
+  if (llvm::isa<clang::ReturnStmt, clang::CXXThrowExpr, clang::GotoStmt, clang::ContinueStmt,
+                clang::BreakStmt>(s))
+    return true;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+    if (const auto *fn = call->getDirectCallee())
+      return fn->isNoReturn();
+  return false;
+}
+
+class ShapeVisitor : public clang::RecursiveASTVisitor<ShapeVisitor> {
+public:
+  ShapeVisitor(BodyShape &shape, clang::ASTContext &ctx, LocMaker &locs)
+      : shape(shape), ctx(ctx), locs(locs) {}
+
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool TraverseLambdaExpr(clang::LambdaExpr *lambda) {
+    shape.lambdas.push_back(lambda);
+    for (const clang::LambdaCapture &capture : lambda->captures())
+      if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByRef)
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(capture.getCapturedVar()))
+          shape.escapingLocals.insert(var);
+    record(lambda);
+    for (clang::Expr *init : lambda->capture_inits())
+      if (init && !TraverseStmt(init))
+        return false;
+    return true;
+  }
+
+  bool TraverseForStmt(clang::ForStmt *s) {
+    if (s->getInit())
+      TraverseStmt(s->getInit());
+    return inLoop(s, "for", inductionOf(s), tripCountOf(s), [&] {
+      for (clang::Stmt *part : {static_cast<clang::Stmt *>(s->getCond()),
+                                static_cast<clang::Stmt *>(s->getInc()), s->getBody()})
+        if (part)
+          TraverseStmt(part);
+    });
+  }
+  bool TraverseWhileStmt(clang::WhileStmt *s) {
+    return inLoop(s, "while", nullptr, -1, [&] {
+      TraverseStmt(s->getCond());
+      TraverseStmt(s->getBody());
+    });
+  }
+  bool TraverseDoStmt(clang::DoStmt *s) {
+    return inLoop(s, "do", nullptr, -1, [&] {
+      TraverseStmt(s->getBody());
+      TraverseStmt(s->getCond());
+    });
+  }
+  bool TraverseCXXForRangeStmt(clang::CXXForRangeStmt *s) {
+    if (s->getRangeInit())
+      TraverseStmt(s->getRangeInit());
+    return inLoop(s, "range-for", s->getLoopVariable(), rangeTripCount(s), [&] {
+      TraverseStmt(s->getLoopVarStmt());
+      TraverseStmt(s->getBody());
+    });
+  }
+
+  bool TraverseIfStmt(clang::IfStmt *s) {
+    bool errorBranch = !s->getElse() && exits(s->getThen()) &&
+                       looksLikeFailureTest(sourceText(s->getCond()->getSourceRange(),
+                                                       ctx.getSourceManager(), ctx.getLangOpts()));
+    record(s);
+    if (s->getInit())
+      TraverseStmt(s->getInit());
+    if (s->getConditionVariableDeclStmt())
+      TraverseStmt(s->getConditionVariableDeclStmt());
+    TraverseStmt(s->getCond());
+    errorDepth += errorBranch;
+    TraverseStmt(s->getThen());
+    errorDepth -= errorBranch;
+    if (s->getElse())
+      TraverseStmt(s->getElse());
+    return true;
+  }
+
+  bool TraverseCXXCatchStmt(clang::CXXCatchStmt *s) {
+    record(s);
+    ++errorDepth;
+    TraverseStmt(s->getHandlerBlock());
+    --errorDepth;
+    return true;
+  }
+
+  bool VisitStmt(clang::Stmt *s) {
+    record(s);
+    return true;
+  }
+
+  bool VisitUnaryOperator(clang::UnaryOperator *op) {
+    if (op->getOpcode() == clang::UO_AddrOf)
+      if (const clang::VarDecl *var = localVar(op->getSubExpr()))
+        shape.escapingLocals.insert(var);
+    return true;
+  }
+
+  bool VisitBinaryOperator(clang::BinaryOperator *op) {
+    if ((op->isMultiplicativeOp() || op->isAdditiveOp() || op->isShiftOp() || op->isBitwiseOp() ||
+         op->isCompoundAssignmentOp()) &&
+        !op->getType()->isPointerType()) {
+      uint32_t depth = std::min<uint32_t>(shape.depthOf(currentLoop()), 4);
+      shape.arithmetic += 1u << depth;
+    }
+    return true;
+  }
+
+  bool VisitCallExpr(clang::CallExpr *call) {
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    for (unsigned i = 0; i < call->getNumArgs(); ++i) {
+      const clang::VarDecl *var = localVar(call->getArg(i));
+      if (!var)
+        continue;
+      bool byReference = var->getType()->isArrayType();
+      if (callee && i < callee->getNumParams()) {
+        clang::QualType param = callee->getParamDecl(i)->getType();
+        byReference |= param->isReferenceType() && !param.getNonReferenceType().isConstQualified();
+      }
+      llvm::StringRef name = callee ? callee->getName() : "";
+      byReference |= name == "ref" || name == "cref";
+      if (byReference)
+        shape.escapingLocals.insert(var);
+    }
+    return true;
+  }
+
+  BodyShape &shape;
+
+private:
+  int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
+
+  void record(const clang::Stmt *s) {
+    ++shape.statements;
+    if (int32_t loop = currentLoop(); loop >= 0)
+      shape.innermostLoop[s] = loop;
+    if (errorDepth > 0)
+      shape.onErrorPath.insert(s);
+  }
+
+  template <typename Body>
+  bool inLoop(clang::Stmt *s, const char *kind, const clang::VarDecl *induction, int64_t trips,
+              Body body) {
+    record(s);
+    Loop loop;
+    loop.loc = locs.make(s->getBeginLoc());
+    loop.parent = currentLoop();
+    loop.depth = shape.depthOf(loop.parent) + 1;
+    loop.kind = kind;
+    loop.tripCount = trips;
+    shape.maxLoopDepth = std::max(shape.maxLoopDepth, loop.depth);
+    shape.loops.push_back(loop);
+    shape.inductionVariable.push_back(induction);
+    loopStack.push_back(int32_t(shape.loops.size() - 1));
+    body();
+    loopStack.pop_back();
+    return true;
+  }
+
+  static const clang::VarDecl *inductionOf(const clang::ForStmt *s) {
+    if (const auto *decl = llvm::dyn_cast_or_null<clang::DeclStmt>(s->getInit()))
+      if (decl->isSingleDecl())
+        return llvm::dyn_cast<clang::VarDecl>(decl->getSingleDecl());
+    if (const auto *assign = llvm::dyn_cast_or_null<clang::BinaryOperator>(s->getInit()))
+      if (assign->isAssignmentOp())
+        return localVar(assign->getLHS());
+    return nullptr;
+  }
+
+  std::optional<int64_t> constant(const clang::Expr *e) const {
+    clang::Expr::EvalResult result;
+    if (e && !e->isValueDependent() && e->EvaluateAsInt(result, ctx))
+      return result.Val.getInt().getExtValue();
+    return std::nullopt;
+  }
+
+  int64_t tripCountOf(const clang::ForStmt *s) const {
+    const clang::VarDecl *var = inductionOf(s);
+    const auto *cond = llvm::dyn_cast_or_null<clang::BinaryOperator>(
+        s->getCond() ? s->getCond()->IgnoreParenImpCasts() : nullptr);
+    if (!var || !cond || localVar(cond->getLHS()) != var)
+      return -1;
+    std::optional<int64_t> start = var->getInit() ? constant(var->getInit()) : std::nullopt;
+    if (!start)
+      if (const auto *assign = llvm::dyn_cast_or_null<clang::BinaryOperator>(s->getInit()))
+        start = constant(assign->getRHS());
+    std::optional<int64_t> end = constant(cond->getRHS());
+    if (!start || !end)
+      return -1;
+    switch (cond->getOpcode()) {
+    case clang::BO_LT:
+    case clang::BO_NE:
+      return std::max<int64_t>(0, *end - *start);
+    case clang::BO_LE:
+      return std::max<int64_t>(0, *end - *start + 1);
+    default:
+      return -1;
+    }
+  }
+
+  int64_t rangeTripCount(const clang::CXXForRangeStmt *s) const {
+    const clang::Expr *range = s->getRangeInit();
+    if (!range)
+      return -1;
+    if (const auto *array = ctx.getAsConstantArrayType(range->IgnoreParenImpCasts()->getType()))
+      return int64_t(array->getSize().getZExtValue());
+    if (const auto *list = llvm::dyn_cast<clang::InitListExpr>(range->IgnoreParenImpCasts()))
+      return list->getNumInits();
+    if (const auto *list = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(range->IgnoreImplicit()))
+      if (const auto *array = ctx.getAsConstantArrayType(list->getSubExpr()->IgnoreImplicit()->getType()))
+        return int64_t(array->getSize().getZExtValue());
+    return -1;
+  }
+
+  clang::ASTContext &ctx;
+  LocMaker &locs;
+  std::vector<int32_t> loopStack;
+  int errorDepth = 0;
+};
+
+} // namespace
+
+BodyShape analyzeBodyShape(const clang::Stmt *body, clang::ASTContext &ctx, LocMaker &locs) {
+  BodyShape shape;
+  ShapeVisitor visitor(shape, ctx, locs);
+  visitor.TraverseStmt(const_cast<clang::Stmt *>(body));
+  return shape;
+}
+
+} // namespace concur

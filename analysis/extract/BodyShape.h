@@ -1,0 +1,42 @@
+// One pass over a function body before the CFG walk: the loops around each statement, the
+// statements on error paths, the locals that escape to other code, and the size of the body.
+#pragma once
+
+#include "../Summary.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang {
+class ASTContext;
+class Stmt;
+class VarDecl;
+class LambdaExpr;
+} // namespace clang
+
+namespace concur {
+
+struct BodyShape {
+  std::vector<Loop> loops;
+  llvm::DenseMap<const clang::Stmt *, int32_t> innermostLoop;      // statement -> loop index
+  std::vector<const clang::VarDecl *> inductionVariable;           // per loop, may be null
+  llvm::DenseSet<const clang::Stmt *> onErrorPath;
+  llvm::DenseSet<const clang::VarDecl *> escapingLocals; // by-reference captures, address taken
+  std::vector<const clang::LambdaExpr *> lambdas;        // lambdas created in this body
+  uint32_t statements = 0;
+  uint32_t arithmetic = 0;
+  uint32_t maxLoopDepth = 0;
+
+  int32_t loopOf(const clang::Stmt *s) const {
+    auto it = innermostLoop.find(s);
+    return it == innermostLoop.end() ? -1 : it->second;
+  }
+  uint32_t depthOf(int32_t loop) const { return loop < 0 ? 0 : loops[loop].depth; }
+};
+
+/// Walks `body` (not into nested lambda bodies, which are functions of their own).
+/// `toLoc` turns a source location into a Loc of the summary being built.
+class LocMaker;
+BodyShape analyzeBodyShape(const clang::Stmt *body, clang::ASTContext &ctx, LocMaker &locs);
+
+} // namespace concur

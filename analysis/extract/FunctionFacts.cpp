@@ -1,0 +1,839 @@
+#include "FunctionFacts.h"
+
+#include "../Models.h"
+#include "BodyShape.h"
+#include "LocMaker.h"
+#include "Locations.h"
+#include "Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <map>
+
+namespace concur {
+namespace {
+
+/// An RAII lock holder (`lock_guard`, `unique_lock`, …): the mutexes it names and whether it
+/// holds them now.
+struct Guard {
+  std::vector<HeldLock> mutexes;
+  bool owns = false;
+  bool operator==(const Guard &o) const {
+    return owns == o.owns && mutexes.size() == o.mutexes.size() &&
+           std::equal(mutexes.begin(), mutexes.end(), o.mutexes.begin(),
+                      [](const HeldLock &a, const HeldLock &b) { return a.lock == b.lock; });
+  }
+};
+
+/// The dataflow fact: locks certainly held at a point (must-hold, so a join intersects).
+struct LockState {
+  bool reached = false;
+  std::map<std::string, HeldLock> held;
+  std::map<const clang::VarDecl *, Guard> guards;
+
+  bool operator==(const LockState &o) const {
+    if (reached != o.reached || held.size() != o.held.size() || guards != o.guards)
+      return false;
+    for (auto a = held.begin(), b = o.held.begin(); a != held.end(); ++a, ++b)
+      if (a->first != b->first || a->second.shared != b->second.shared)
+        return false;
+    return true;
+  }
+  void acquire(const HeldLock &lock) { held[lock.lock] = lock; }
+  void release(const std::string &lock) { held.erase(lock); }
+};
+
+LockState meet(const LockState &a, const LockState &b) {
+  if (!a.reached)
+    return b;
+  if (!b.reached)
+    return a;
+  LockState out;
+  out.reached = true;
+  for (const auto &[key, lock] : a.held)
+    if (auto it = b.held.find(key); it != b.held.end()) {
+      HeldLock merged = lock;
+      merged.shared = lock.shared || it->second.shared;
+      out.held.emplace(key, merged);
+    }
+  for (const auto &[var, guard] : a.guards)
+    if (auto it = b.guards.find(var); it != b.guards.end()) {
+      Guard merged = guard;
+      merged.owns = guard.owns && it->second.owns;
+      out.guards.emplace(var, merged);
+    }
+  return out;
+}
+
+const clang::Expr *skipWrappers(const clang::Expr *e) {
+  while (e) {
+    e = e->IgnoreImplicit()->IgnoreParens();
+    if (const auto *temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+      e = temp->getSubExpr();
+    else if (const auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+      e = bind->getSubExpr();
+    else if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e))
+      e = cast->getSubExpr();
+    else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+             construct && construct->getNumArgs() == 1 &&
+             (construct->getConstructor()->isCopyOrMoveConstructor() ||
+              construct->getConstructor()->isConvertingConstructor(false)) &&
+             !llvm::isa<clang::CXXTemporaryObjectExpr>(construct))
+      e = construct->getArg(0);
+    else
+      return e;
+  }
+  return e;
+}
+
+const clang::VarDecl *referencedVar(const clang::Expr *e) {
+  if (!e)
+    return nullptr;
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(skipWrappers(e)))
+    return llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+  return nullptr;
+}
+
+/// What a thread or pool is asked to run.
+struct Callable {
+  const clang::FunctionDecl *function = nullptr;
+  const clang::LambdaExpr *lambda = nullptr;
+  bool memberPointer = false; // `&C::run`: the next argument is the object
+};
+
+Callable resolveCallable(const clang::Expr *e, int depth = 0) {
+  Callable out;
+  if (!e || depth > 4)
+    return out;
+  e = skipWrappers(e);
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e);
+      unary && unary->getOpcode() == clang::UO_AddrOf)
+    e = skipWrappers(unary->getSubExpr());
+  if (const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(e)) {
+    out.function = lambda->getCallOperator();
+    out.lambda = lambda;
+    return out;
+  }
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+    if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(ref->getDecl());
+        method && !method->isStatic()) {
+      out.function = method;
+      out.memberPointer = true;
+      return out;
+    }
+    if (const auto *fn = llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl())) {
+      out.function = fn;
+      return out;
+    }
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl())) {
+      if (var->getInit())
+        if (Callable init = resolveCallable(var->getInit(), depth + 1); init.function)
+          return init;
+      if (const auto *record = var->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        for (const clang::CXXMethodDecl *m : record->methods())
+          if (m->getOverloadedOperator() == clang::OO_Call) {
+            out.function = m;
+            return out;
+          }
+    }
+    return out;
+  }
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e)) {
+    // std::bind(f, …), std::ref(functor), std::function wrappers: what they wrap runs.
+    if (call->getNumArgs() >= 1 && call->getDirectCallee()) {
+      std::string name = normalizedName(call->getDirectCallee());
+      if (name == "std::bind" || name == "std::ref" || name == "std::cref" ||
+          name == "std::bind_front")
+        return resolveCallable(call->getArg(0), depth + 1);
+    }
+    return out;
+  }
+  if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
+    if (construct->getNumArgs() >= 1)
+      if (Callable inner = resolveCallable(construct->getArg(0), depth + 1); inner.function)
+        return inner; // std::function<void()>(lambda)
+    if (const auto *record = construct->getType()->getAsCXXRecordDecl())
+      for (const clang::CXXMethodDecl *m : record->methods())
+        if (m->getOverloadedOperator() == clang::OO_Call) {
+          out.function = m;
+          return out;
+        }
+  }
+  return out;
+}
+
+SpawnKind spawnKindOf(llvm::StringRef api) {
+  if (api.starts_with("std::thread") || api.starts_with("std::jthread"))
+    return SpawnKind::Thread;
+  if (api == "pthread_create")
+    return SpawnKind::Pthread;
+  if (api == "std::async")
+    return SpawnKind::Async;
+  if (api.starts_with("concur::") || api.contains("pool") || api.contains("task_group"))
+    return SpawnKind::Pool;
+  return SpawnKind::Other;
+}
+
+bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
+  for (size_t at = text.find(word); at != llvm::StringRef::npos; at = text.find(word, at + 1)) {
+    auto isIdent = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    bool startOk = at == 0 || !isIdent(text[at - 1]);
+    bool endOk = at + word.size() >= text.size() || !isIdent(text[at + word.size()]);
+    if (startOk && endOk)
+      return true;
+  }
+  return false;
+}
+
+class Extractor {
+public:
+  Extractor(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda, clang::ASTContext &ctx,
+            const ModelDatabase &models, LocMaker &locs)
+      : fn(fn), ctx(ctx), models(models), locs(locs),
+        shape(analyzeBodyShape(fn->getBody(), ctx, locs)),
+        resolver(ctx, models, shape, fn, byReferenceCaptures) {
+    if (lambda)
+      for (const clang::LambdaCapture &capture : lambda->captures()) {
+        if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByRef)
+          byReferenceCaptures.insert(capture.getCapturedVar());
+        capturesThis |= capture.capturesThis();
+      }
+  }
+
+  Function run() {
+    describeFunction();
+    clang::CFG::BuildOptions options;
+    options.AddImplicitDtors = true;
+    options.AddTemporaryDtors = true;
+    options.AddInitializers = true;
+    options.setAllAlwaysAdd();
+    std::unique_ptr<clang::CFG> cfg =
+        clang::CFG::buildCFG(fn, fn->getBody(), &ctx, options);
+    if (cfg)
+      walk(*cfg);
+    return std::move(out);
+  }
+
+private:
+  void describeFunction() {
+    out.usr = usrOf(fn);
+    out.name = displayName(fn);
+    out.loc = locs.make(fn->getLocation());
+    out.body = locs.makeRange(fn->getBody()->getBeginLoc(), fn->getBody()->getEndLoc());
+    out.isMain = fn->isMain();
+    out.isCoroutine = llvm::isa<clang::CoroutineBodyStmt>(fn->getBody());
+    if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(fn)) {
+      out.parentClass = usrOf(method->getParent());
+      out.isVirtual = method->isVirtual();
+      out.isLambda = method->getParent()->isLambda();
+      for (const clang::CXXMethodDecl *base : method->overridden_methods())
+        out.overrides.push_back(usrOf(base));
+    }
+    out.statements = shape.statements;
+    out.arithmetic = shape.arithmetic;
+    out.maxLoopDepth = shape.maxLoopDepth;
+    out.loops = shape.loops;
+  }
+
+  /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
+  void walk(const clang::CFG &cfg) {
+    llvm::ReversePostOrderTraversal<const clang::CFG *> order(&cfg);
+    std::vector<LockState> in(cfg.getNumBlockIDs()), outState(cfg.getNumBlockIDs());
+    in[cfg.getEntry().getBlockID()].reached = true;
+    for (int round = 0; round < 32; ++round) {
+      bool changed = false;
+      for (const clang::CFGBlock *block : order) {
+        LockState state = in[block->getBlockID()];
+        if (block != &cfg.getEntry()) {
+          state = LockState();
+          for (auto pred = block->pred_begin(); pred != block->pred_end(); ++pred)
+            if (const clang::CFGBlock *p = pred->getReachableBlock())
+              state = meet(state, edgeState(*p, outState[p->getBlockID()], block));
+          in[block->getBlockID()] = state;
+        }
+        if (!state.reached)
+          continue;
+        for (const clang::CFGElement &element : *block)
+          transfer(state, element);
+        if (!(state == outState[block->getBlockID()])) {
+          outState[block->getBlockID()] = std::move(state);
+          changed = true;
+        }
+      }
+      if (!changed)
+        break;
+    }
+    recording = true;
+    for (const clang::CFGBlock *block : order) {
+      LockState state = in[block->getBlockID()];
+      if (!state.reached)
+        continue;
+      for (const clang::CFGElement &element : *block)
+        transfer(state, element);
+    }
+  }
+
+  /// The state flowing along pred -> succ: a successful try_lock holds its lock on the true edge.
+  LockState edgeState(const clang::CFGBlock &pred, const LockState &state,
+                      const clang::CFGBlock *succ) {
+    const clang::Stmt *cond = pred.getTerminatorCondition();
+    if (!cond || pred.succ_size() != 2 || !state.reached)
+      return state;
+    bool negated = false;
+    const auto *expr = llvm::dyn_cast<clang::Expr>(cond);
+    while (expr) {
+      expr = expr->IgnoreParenImpCasts();
+      if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(expr);
+          unary && unary->getOpcode() == clang::UO_LNot) {
+        negated = !negated;
+        expr = unary->getSubExpr();
+        continue;
+      }
+      if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(expr);
+          bin && bin->isEqualityOp() && bin->getRHS()->isIntegerConstantExpr(ctx)) {
+        // pthread_mutex_trylock(&m) == 0 succeeds; != 0 fails.
+        clang::Expr::EvalResult value;
+        bool zero = bin->getRHS()->EvaluateAsInt(value, ctx) && value.Val.getInt() == 0;
+        bool successOnTrue = (bin->getOpcode() == clang::BO_EQ) == zero;
+        negated = successOnTrue ? negated : !negated;
+        expr = bin->getLHS();
+        isErrnoStyle = true;
+        continue;
+      }
+      break;
+    }
+    const auto *call = llvm::dyn_cast_or_null<clang::CallExpr>(expr);
+    bool errnoStyle = isErrnoStyle;
+    isErrnoStyle = false;
+    if (!call)
+      return state;
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    if (!model || (model->lock != LockAction::TryAcquire && model->lock != LockAction::TryAcquireShared))
+      return state;
+    // C try-locks return 0 on success: a bare `if (pthread_mutex_trylock(&m))` means failure.
+    bool cStyle = !llvm::isa<clang::CXXMemberCallExpr>(call) && !errnoStyle;
+    bool successOnTrueEdge = negated == cStyle;
+    bool isTrueEdge = *pred.succ_begin() == succ;
+    if (isTrueEdge != successOnTrueEdge)
+      return state;
+    LockState refined = state;
+    for (HeldLock lock : lockObjects(refined, call, model->lockObject)) {
+      lock.shared = model->lock == LockAction::TryAcquireShared;
+      refined.acquire(lock);
+      setGuardOwnership(refined, call, model->lockObject, true);
+    }
+    return refined;
+  }
+
+  int32_t loopOf(const clang::Stmt *s) const { return shape.loopOf(s); }
+
+  // ---- lock objects ------------------------------------------------------------------------
+
+  const clang::Expr *objectExpr(const clang::CallExpr *call) const {
+    if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call))
+      return member->getImplicitObjectArgument();
+    if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(call);
+        op && llvm::isa_and_nonnull<clang::CXXMethodDecl>(op->getDirectCallee()) && op->getNumArgs())
+      return op->getArg(0);
+    return nullptr;
+  }
+
+  std::vector<const clang::Expr *> lockArgs(const clang::CallExpr *call, ArgRef which) const {
+    std::vector<const clang::Expr *> exprs;
+    switch (which.kind) {
+    case ArgRef::This:
+      if (const clang::Expr *object = objectExpr(call))
+        exprs.push_back(object);
+      break;
+    case ArgRef::Index:
+      if (unsigned(which.index) < call->getNumArgs())
+        exprs.push_back(call->getArg(which.index));
+      break;
+    case ArgRef::All:
+      for (const clang::Expr *arg : call->arguments())
+        exprs.push_back(arg);
+      break;
+    default:
+      break;
+    }
+    return exprs;
+  }
+
+  std::optional<HeldLock> lockFor(const clang::Expr *e, int32_t loop) const {
+    std::optional<AbstractLocation> where =
+        e->getType()->isPointerType() ? resolver.ofPointee(e, loop, true) : resolver.ofLValue(e, loop, true);
+    if (!where)
+      return std::nullopt;
+    return HeldLock{where->key, where->display, false};
+  }
+
+  std::vector<HeldLock> lockObjects(const LockState &state, const clang::CallExpr *call, ArgRef which) const {
+    std::vector<HeldLock> locks;
+    for (const clang::Expr *e : lockArgs(call, which)) {
+      if (const clang::VarDecl *var = referencedVar(e)) {
+        if (auto guard = state.guards.find(var); guard != state.guards.end()) {
+          locks.insert(locks.end(), guard->second.mutexes.begin(), guard->second.mutexes.end());
+          continue;
+        }
+      }
+      if (std::optional<HeldLock> lock = lockFor(e, loopOf(call)))
+        locks.push_back(*lock);
+    }
+    return locks;
+  }
+
+  void setGuardOwnership(LockState &state, const clang::CallExpr *call, ArgRef which, bool owns) {
+    for (const clang::Expr *e : lockArgs(call, which))
+      if (const clang::VarDecl *var = referencedVar(e))
+        if (auto guard = state.guards.find(var); guard != state.guards.end())
+          guard->second.owns = owns;
+  }
+
+  // ---- transfer ----------------------------------------------------------------------------
+
+  void transfer(LockState &state, const clang::CFGElement &element) {
+    if (auto dtor = element.getAs<clang::CFGAutomaticObjDtor>()) {
+      auto guard = state.guards.find(dtor->getVarDecl());
+      if (guard != state.guards.end()) {
+        if (guard->second.owns)
+          for (const HeldLock &lock : guard->second.mutexes)
+            state.release(lock.lock);
+        state.guards.erase(guard);
+      }
+      return;
+    }
+    auto stmt = element.getAs<clang::CFGStmt>();
+    if (!stmt)
+      return;
+    const clang::Stmt *s = stmt->getStmt();
+    if (const auto *decl = llvm::dyn_cast<clang::DeclStmt>(s)) {
+      for (const clang::Decl *d : decl->decls())
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d))
+          declareVariable(state, var, decl);
+      return;
+    }
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+      return handleCall(state, call);
+    if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(s))
+      return handleConstruct(state, construct);
+    if (!recording)
+      return;
+    if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
+      if (assign->isAssignmentOp()) {
+        recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
+        if (const auto *rhs = llvm::dyn_cast<clang::CallExpr>(assign->getRHS()->IgnoreParenImpCasts()))
+          markNonBlocking(rhs, referencedVar(assign->getLHS()));
+      }
+      return;
+    }
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(s)) {
+      if (unary->isIncrementDecrementOp())
+        recordAccess(state, unary->getSubExpr(), AccessKind::Write, unary);
+      return;
+    }
+    if (const auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(s)) {
+      if (cast->getCastKind() == clang::CK_LValueToRValue)
+        recordAccess(state, cast->getSubExpr(), AccessKind::Read, cast);
+      return;
+    }
+    if (llvm::isa<clang::CoawaitExpr, clang::CoyieldExpr>(s)) {
+      Call suspend;
+      suspend.calleeName = "co_await";
+      suspend.loc = locs.make(s->getBeginLoc());
+      suspend.loop = loopOf(s);
+      suspend.loopDepth = shape.depthOf(suspend.loop);
+      suspend.held = heldList(state);
+      out.calls.push_back(std::move(suspend));
+    }
+  }
+
+  void declareVariable(LockState &state, const clang::VarDecl *var, const clang::Stmt *anchor) {
+    const clang::Expr *init = var->getInit();
+    if (!init)
+      return;
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts()))
+      markNonBlocking(call, var);
+    const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit());
+    if (!construct)
+      return;
+    const Model *model = models.lookup(normalizedName(construct->getConstructor()));
+    if (!model || model->guard == GuardKind::None)
+      return;
+    Guard guard;
+    guard.owns = true;
+    for (const clang::Expr *arg : construct->arguments()) {
+      std::string type;
+      if (const auto *record = arg->getType()->getAsCXXRecordDecl())
+        type = normalizedName(record);
+      if (type == "std::defer_lock_t" || type == "std::try_to_lock_t") {
+        guard.owns = false; // try_to_lock: owns_lock() decides, on the branch
+        continue;
+      }
+      if (type == "std::adopt_lock_t")
+        continue;
+      if (const clang::VarDecl *from = referencedVar(arg)) {
+        if (auto moved = state.guards.find(from); moved != state.guards.end()) {
+          guard = moved->second; // a lock moved between unique_locks
+          moved->second.owns = false;
+          moved->second.mutexes.clear();
+          continue;
+        }
+      }
+      if (std::optional<HeldLock> lock = lockFor(arg, loopOf(anchor))) {
+        lock->shared = model->guard == GuardKind::Shared;
+        guard.mutexes.push_back(*lock);
+      }
+    }
+    if (guard.owns)
+      for (const HeldLock &lock : guard.mutexes)
+        state.acquire(lock);
+    state.guards[var] = std::move(guard);
+  }
+
+  void handleConstruct(LockState &state, const clang::CXXConstructExpr *construct) {
+    const clang::CXXConstructorDecl *ctor = construct->getConstructor();
+    const Model *model = models.lookup(normalizedName(ctor));
+    if (!model || !recording)
+      return;
+    if (model->threadEntry.present()) {
+      std::vector<const clang::Expr *> args(construct->arg_begin(), construct->arg_end());
+      recordSpawn(state, normalizedName(ctor), *model, args, construct);
+    }
+  }
+
+  /// `threads.emplace_back(worker, i)` runs the element type's constructor with these arguments.
+  const Model *emplacedThread(const clang::CXXMemberCallExpr *call, std::string &api) const {
+    const clang::CXXMethodDecl *method = call->getMethodDecl();
+    if (!method || !method->getName().starts_with("emplace"))
+      return nullptr;
+    const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(method->getParent());
+    if (!spec || spec->getTemplateArgs().size() == 0 ||
+        spec->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type)
+      return nullptr;
+    const auto *element = spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+    if (!element)
+      return nullptr;
+    api = normalizedName(element) + "::" + element->getNameAsString();
+    const Model *model = models.lookup(api);
+    return model && model->threadEntry.present() ? model : nullptr;
+  }
+
+  void handleCall(LockState &state, const clang::CallExpr *call) {
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    if (!callee) {
+      if (recording)
+        recordIndirectCall(state, call);
+      return;
+    }
+    std::string name = normalizedName(callee);
+    const Model *model = models.lookup(name);
+    if (model) {
+      switch (model->lock) {
+      case LockAction::Acquire:
+      case LockAction::AcquireShared:
+        for (HeldLock lock : lockObjects(state, call, model->lockObject)) {
+          lock.shared = model->lock == LockAction::AcquireShared;
+          state.acquire(lock);
+        }
+        setGuardOwnership(state, call, model->lockObject, true);
+        break;
+      case LockAction::Release:
+      case LockAction::ReleaseShared:
+        for (const HeldLock &lock : lockObjects(state, call, model->lockObject))
+          state.release(lock.lock);
+        setGuardOwnership(state, call, model->lockObject, false);
+        break;
+      default:
+        break;
+      }
+    }
+    if (!recording)
+      return;
+    if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call)) {
+      std::string api;
+      if (const Model *thread = emplacedThread(member, api)) {
+        std::vector<const clang::Expr *> args(call->arg_begin(), call->arg_end());
+        recordSpawn(state, api, *thread, args, call);
+        return;
+      }
+    }
+    if (model && model->threadEntry.present()) {
+      std::vector<const clang::Expr *> args(call->arg_begin(), call->arg_end());
+      recordSpawn(state, name, *model, args, call);
+      return;
+    }
+    recordLibraryObjectAccess(state, call, callee, model);
+    bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
+    bool interesting = model || !inSystemHeader;
+    if (!interesting)
+      return;
+    Call fact = makeCall(state, call, callee, name);
+    if (model) {
+      fact.effect = model->effect;
+      fact.effect.nonBlocking = isNonBlocking(call, *model);
+      markNonBlocking(call, nullptr);
+      if (model->join.kind != ArgRef::None)
+        out.joins.push_back(Join{name, fact.loc, fact.loop});
+    }
+    out.calls.push_back(std::move(fact));
+  }
+
+  Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
+                const std::string &name) {
+    Call fact;
+    fact.callee = usrOf(callee);
+    fact.calleeName = name;
+    fact.loc = locs.make(call->getExprLoc());
+    fact.loop = loopOf(call);
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = shape.onErrorPath.contains(call);
+    fact.held = heldList(state);
+    const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
+    if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
+      bool qualified = false;
+      if (member)
+        if (const auto *me = llvm::dyn_cast<clang::MemberExpr>(member->getCallee()->IgnoreParens()))
+          qualified = me->hasQualifier();
+      if (method->isVirtual() && !qualified && !method->hasAttr<clang::FinalAttr>())
+        fact.kind = CallKind::Virtual;
+      if (const clang::Expr *object = objectExpr(call)) {
+        std::optional<AbstractLocation> where = object->getType()->isPointerType()
+                                                    ? resolver.ofPointee(object, fact.loop)
+                                                    : resolver.ofLValue(object, fact.loop);
+        if (where)
+          fact.args.push_back(ArgBinding{ThisParam, where->key, where->index == "iv"});
+      }
+    }
+    unsigned firstArg = llvm::isa<clang::CXXOperatorCallExpr>(call) &&
+                                llvm::isa<clang::CXXMethodDecl>(callee)
+                            ? 1
+                            : 0;
+    for (unsigned i = firstArg; i < call->getNumArgs(); ++i) {
+      unsigned param = i - firstArg;
+      if (param >= callee->getNumParams())
+        break;
+      clang::QualType type = callee->getParamDecl(param)->getType();
+      if (!type->isPointerType() && !type->isReferenceType())
+        continue;
+      if (std::optional<AbstractLocation> where = resolver.ofArgument(call->getArg(i), fact.loop))
+        fact.args.push_back(ArgBinding{param, where->key, where->index == "iv"});
+    }
+    return fact;
+  }
+
+  void recordIndirectCall(const LockState &state, const clang::CallExpr *call) {
+    // A call through a pointer whose target the body names: `auto fp = &work; fp();`.
+    Callable target = resolveCallable(call->getCallee());
+    Call fact;
+    fact.loc = locs.make(call->getExprLoc());
+    fact.loop = loopOf(call);
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = shape.onErrorPath.contains(call);
+    fact.held = heldList(state);
+    if (target.function) {
+      fact.callee = usrOf(target.function);
+      fact.calleeName = normalizedName(target.function);
+      if (const Model *model = models.lookup(fact.calleeName))
+        fact.effect = model->effect;
+    }
+    out.calls.push_back(std::move(fact));
+  }
+
+  /// A call on a standard-library object is an access to it: const members read, others write.
+  void recordLibraryObjectAccess(const LockState &state, const clang::CallExpr *call,
+                                 const clang::FunctionDecl *callee, const Model *model) {
+    const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee);
+    const clang::Expr *object = objectExpr(call);
+    if (method && object) {
+      if (!ctx.getSourceManager().isInSystemHeader(method->getLocation()))
+        return;
+      if (model && (model->lock != LockAction::None || model->guard != GuardKind::None ||
+                    model->container == ContainerAccess::Element))
+        return;
+      AccessKind kind = method->isConst() ? AccessKind::Read : AccessKind::Write;
+      if (model && model->container == ContainerAccess::Read)
+        kind = AccessKind::Read;
+      if (model && model->container == ContainerAccess::Write)
+        kind = AccessKind::Write;
+      bool arrow = object->getType()->isPointerType();
+      std::optional<AbstractLocation> where = arrow ? resolver.ofPointee(object, loopOf(call))
+                                                    : resolver.ofLValue(object, loopOf(call));
+      if (where)
+        pushAccess(state, *where, kind, call, model && model->effect.atomic);
+      return;
+    }
+    // C and builtin atomics take the object's address first: `__atomic_fetch_add(&n, 1, …)`.
+    if (model && model->effect.atomic && call->getNumArgs() >= 1)
+      if (std::optional<AbstractLocation> where = resolver.ofPointee(call->getArg(0), loopOf(call)))
+        pushAccess(state, *where, AccessKind::Write, call, true);
+  }
+
+  bool isNonBlocking(const clang::CallExpr *call, const Model &model) const {
+    if (model.nonBlockingIf.present() && model.nonBlockingIf.flagArg.kind == ArgRef::Index &&
+        unsigned(model.nonBlockingIf.flagArg.index) < call->getNumArgs()) {
+      std::string text = sourceText(call->getArg(model.nonBlockingIf.flagArg.index)->getSourceRange(),
+                                    ctx.getSourceManager(), ctx.getLangOpts());
+      for (const std::string &flag : model.nonBlockingIf.flags)
+        if (textHasWord(text, flag))
+          return true;
+    }
+    // I/O calls take their descriptor first; one made non-blocking earlier does not block.
+    if (model.effect.io != IoKind::None && call->getNumArgs() >= 1)
+      if (const clang::VarDecl *fd = referencedVar(call->getArg(0)))
+        return nonBlockingDescriptors.contains(fd);
+    return false;
+  }
+
+  /// `fd = socket(…, SOCK_NONBLOCK, …)`, `fcntl(fd, F_SETFL, O_NONBLOCK)`: remember the descriptor.
+  void markNonBlocking(const clang::CallExpr *call, const clang::VarDecl *result) {
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    if (!model || !model->marksNonBlocking.present())
+      return;
+    const FlagCondition &cond = model->marksNonBlocking;
+    if (cond.flagArg.kind != ArgRef::Index || unsigned(cond.flagArg.index) >= call->getNumArgs())
+      return;
+    std::string text = sourceText(call->getArg(cond.flagArg.index)->getSourceRange(),
+                                  ctx.getSourceManager(), ctx.getLangOpts());
+    bool flagged = false;
+    for (const std::string &flag : cond.flags)
+      flagged |= textHasWord(text, flag);
+    if (!flagged)
+      return;
+    const clang::VarDecl *fd = result;
+    if (model->marksNonBlockingFd.kind == ArgRef::Index &&
+        unsigned(model->marksNonBlockingFd.index) < call->getNumArgs())
+      fd = referencedVar(call->getArg(model->marksNonBlockingFd.index));
+    if (fd)
+      nonBlockingDescriptors.insert(fd);
+  }
+
+  void recordSpawn(const LockState &state, const std::string &api, const Model &model,
+                   std::vector<const clang::Expr *> args, const clang::Expr *site) {
+    Spawn spawn;
+    spawn.api = api;
+    spawn.kind = spawnKindOf(api);
+    spawn.loc = locs.make(site->getBeginLoc());
+    spawn.range = locs.makeRange(site->getBeginLoc(), site->getEndLoc());
+    spawn.loop = loopOf(site);
+    spawn.loopDepth = shape.depthOf(spawn.loop);
+    spawn.held = heldList(state);
+    size_t callableIndex = size_t(model.threadEntry.callable);
+    int argsFrom = model.threadEntry.argsFrom;
+    // std::async(policy, f, args…): the policy shifts the callable and may defer it.
+    if (callableIndex < args.size()) {
+      const clang::Expr *first = args[callableIndex]->IgnoreImplicit();
+      if (const auto *type = first->getType()->getAs<clang::EnumType>();
+          type && normalizedName(type->getDecl()) == "std::launch") {
+        std::string text = sourceText(first->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+        spawn.deferred = !model.threadEntry.deferredPolicy.empty() && text.find("deferred") != std::string::npos &&
+                         text.find("async") == std::string::npos;
+        ++callableIndex;
+        if (argsFrom >= 0)
+          ++argsFrom;
+      }
+    }
+    if (callableIndex >= args.size())
+      return;
+    Callable callable = resolveCallable(args[callableIndex]);
+    if (!callable.function)
+      return;
+    spawn.entry = usrOf(callable.function);
+    spawn.entryName = displayName(callable.function);
+    std::vector<size_t> passed;
+    for (int index : model.threadEntry.args)
+      passed.push_back(size_t(index));
+    if (argsFrom >= 0)
+      for (size_t i = size_t(argsFrom); i < args.size(); ++i)
+        passed.push_back(i);
+    uint32_t param = 0;
+    for (size_t k = 0; k < passed.size(); ++k) {
+      if (passed[k] >= args.size())
+        continue;
+      const clang::Expr *arg = args[passed[k]];
+      bool isThis = callable.memberPointer && k == 0;
+      uint32_t bound = isThis ? ThisParam : param++;
+      const clang::Expr *inner = skipWrappers(arg);
+      bool byRef = false;
+      if (const auto *call = llvm::dyn_cast<clang::CallExpr>(inner))
+        if (call->getDirectCallee()) {
+          std::string n = normalizedName(call->getDirectCallee());
+          byRef = n == "std::ref" || n == "std::cref";
+        }
+      if (!byRef && !inner->getType()->isPointerType() && !inner->getType()->isArrayType())
+        continue; // passed by value: the thread works on its own copy
+      std::optional<AbstractLocation> where = resolver.ofArgument(arg, spawn.loop, /*anyLocal=*/true);
+      bool fresh = llvm::isa<clang::CXXNewExpr>(inner);
+      if (where)
+        spawn.args.push_back(ArgBinding{bound, where->key, where->index == "iv"});
+      else if (fresh)
+        spawn.args.push_back(ArgBinding{bound, "new", true});
+    }
+    if (callable.lambda && capturesThisOf(callable.lambda))
+      spawn.args.push_back(ArgBinding{ThisParam, "p:this", false});
+    out.spawns.push_back(std::move(spawn));
+  }
+
+  static bool capturesThisOf(const clang::LambdaExpr *lambda) {
+    for (const clang::LambdaCapture &capture : lambda->captures())
+      if (capture.capturesThis())
+        return true;
+    return false;
+  }
+
+  void recordAccess(const LockState &state, const clang::Expr *lvalue, AccessKind kind,
+                    const clang::Stmt *anchor) {
+    if (std::optional<AbstractLocation> where = resolver.ofLValue(lvalue, loopOf(anchor)))
+      pushAccess(state, *where, kind, anchor, false);
+  }
+
+  void pushAccess(const LockState &state, const AbstractLocation &where, AccessKind kind,
+                  const clang::Stmt *anchor, bool atomic) {
+    Access access;
+    access.location = where.key;
+    access.display = where.display;
+    access.kind = kind;
+    access.loc = locs.make(anchor->getBeginLoc());
+    access.loop = loopOf(anchor);
+    access.loopDepth = shape.depthOf(access.loop);
+    access.atomic = atomic;
+    access.index = where.index;
+    access.held = heldList(state);
+    out.accesses.push_back(std::move(access));
+  }
+
+  static std::vector<HeldLock> heldList(const LockState &state) {
+    std::vector<HeldLock> held;
+    for (const auto &entry : state.held)
+      held.push_back(entry.second);
+    return held;
+  }
+
+  const clang::FunctionDecl *fn;
+  clang::ASTContext &ctx;
+  const ModelDatabase &models;
+  LocMaker &locs;
+  BodyShape shape;
+  llvm::DenseSet<const clang::ValueDecl *> byReferenceCaptures;
+  LocationResolver resolver;
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> nonBlockingDescriptors;
+  bool capturesThis = false;
+  bool recording = false;
+  bool isErrnoStyle = false;
+  Function out;
+};
+
+} // namespace
+
+Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
+                         clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs) {
+  return Extractor(fn, lambda, ctx, models, locs).run();
+}
+
+} // namespace concur

@@ -1,0 +1,248 @@
+#include "Locations.h"
+
+#include "../Models.h"
+#include "Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace concur {
+namespace {
+
+const clang::Expr *strip(const clang::Expr *e) {
+  while (true) {
+    e = e->IgnoreParens();
+    if (const auto *cast = llvm::dyn_cast<clang::ImplicitCastExpr>(e)) {
+      switch (cast->getCastKind()) {
+      case clang::CK_NoOp:
+      case clang::CK_DerivedToBase:
+      case clang::CK_UncheckedDerivedToBase:
+      case clang::CK_LValueToRValue:
+        e = cast->getSubExpr();
+        continue;
+      default:
+        return e;
+      }
+    }
+    if (const auto *cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
+      e = cleanups->getSubExpr();
+      continue;
+    }
+    return e;
+  }
+}
+
+bool isStdRef(const clang::CallExpr *call) {
+  const clang::FunctionDecl *fn = call->getDirectCallee();
+  if (!fn || call->getNumArgs() != 1)
+    return false;
+  std::string name = normalizedName(fn);
+  return name == "std::ref" || name == "std::cref";
+}
+
+} // namespace
+
+std::string LocationResolver::display(const clang::Expr *e) const {
+  return sourceText(e->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+}
+
+std::optional<AbstractLocation> LocationResolver::ofVariable(const clang::Expr *ref,
+                                                             const clang::ValueDecl *decl,
+                                                             int32_t loop, bool anyLocal) const {
+  const auto *var = llvm::dyn_cast<clang::VarDecl>(decl);
+  if (!var)
+    return std::nullopt;
+  AbstractLocation out;
+  out.display = display(ref);
+  if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(var);
+      param && param->getDeclContext() == function) {
+    if (!param->getType()->isReferenceType() && !anyLocal)
+      return std::nullopt;
+    out.key = "p:" + std::to_string(param->getFunctionScopeIndex());
+    return out;
+  }
+  if (var->hasGlobalStorage()) {
+    if (var->getTLSKind() != clang::VarDecl::TLS_None)
+      return std::nullopt; // thread_local: one object per thread
+    if (var->getType().isConstQualified() && !anyLocal)
+      return std::nullopt; // read-only data cannot race
+    out.key = "g:" + usrOf(var);
+    return out;
+  }
+  if (var->getType()->isReferenceType() && var->getInit() && var->getDeclContext() == function)
+    return ofLValue(var->getInit(), loop, anyLocal);
+  bool captured = var->getDeclContext() != function;
+  bool shared = captured ? byReferenceCaptures.contains(var) : shape.escapingLocals.contains(var);
+  if (!shared && !anyLocal)
+    return std::nullopt;
+  out.key = "l:" + usrOf(var);
+  return out;
+}
+
+std::optional<AbstractLocation> LocationResolver::ofLValue(const clang::Expr *e, int32_t loop,
+                                                           bool anyLocal) const {
+  if (!e)
+    return std::nullopt;
+  e = strip(e);
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+    return ofVariable(ref, ref->getDecl(), loop, anyLocal);
+  if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+    const clang::ValueDecl *decl = member->getMemberDecl();
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(decl)) // static data member
+      return ofVariable(member, var, loop, anyLocal);
+    const auto *field = llvm::dyn_cast<clang::FieldDecl>(decl);
+    if (!field)
+      return std::nullopt;
+    std::optional<AbstractLocation> base =
+        member->isArrow() ? ofPointee(member->getBase(), loop, anyLocal)
+                          : ofLValue(member->getBase(), loop, anyLocal);
+    if (!base)
+      return std::nullopt;
+    base->key += "." + field->getNameAsString();
+    base->display = display(member);
+    return base;
+  }
+  if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+    std::optional<AbstractLocation> base = ofPointee(subscript->getBase(), loop, anyLocal);
+    if (!base)
+      return std::nullopt;
+    base->key += "[]";
+    base->index = indexShape(subscript->getIdx(), loop);
+    base->display = display(subscript);
+    return base;
+  }
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e))
+    if (unary->getOpcode() == clang::UO_Deref)
+      return ofPointee(unary->getSubExpr(), loop, anyLocal);
+  if (const auto *call = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e)) {
+    const auto *method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(call->getDirectCallee());
+    const Model *model = method ? models.lookup(normalizedName(method)) : nullptr;
+    if (model && model->container == ContainerAccess::Element && call->getNumArgs() >= 1) {
+      std::optional<AbstractLocation> base = ofLValue(call->getArg(0), loop, anyLocal);
+      if (!base)
+        return std::nullopt;
+      base->key += "[]";
+      if (call->getNumArgs() >= 2)
+        base->index = indexShape(call->getArg(1), loop);
+      base->display = display(call);
+      return base;
+    }
+  }
+  if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+    const clang::CXXMethodDecl *method = call->getMethodDecl();
+    const Model *model = method ? models.lookup(normalizedName(method)) : nullptr;
+    if (model && model->container == ContainerAccess::Element) {
+      std::optional<AbstractLocation> base =
+          ofLValue(call->getImplicitObjectArgument(), loop, anyLocal);
+      if (!base)
+        return std::nullopt;
+      base->key += "[]";
+      base->index = call->getNumArgs() >= 1 ? indexShape(call->getArg(0), loop) : "const";
+      base->display = display(call);
+      return base;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e, int32_t loop,
+                                                            bool anyLocal) const {
+  if (!e)
+    return std::nullopt;
+  e = e->IgnoreParens();
+  while (const auto *cast = llvm::dyn_cast<clang::CastExpr>(e)) {
+    if (cast->getCastKind() == clang::CK_ArrayToPointerDecay)
+      return ofLValue(cast->getSubExpr(), loop, anyLocal);
+    e = cast->getSubExpr()->IgnoreParens();
+  }
+  if (llvm::isa<clang::CXXThisExpr>(e))
+    return AbstractLocation{"p:this", "this", ""};
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e))
+    if (unary->getOpcode() == clang::UO_AddrOf)
+      return ofLValue(unary->getSubExpr(), loop, anyLocal);
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (!var)
+      return std::nullopt;
+    if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(var);
+        param && param->getDeclContext() == function)
+      return AbstractLocation{"p:" + std::to_string(param->getFunctionScopeIndex()), display(ref), ""};
+    if (var->hasGlobalStorage() && var->getTLSKind() == clang::VarDecl::TLS_None)
+      return AbstractLocation{"g:" + usrOf(var) + "*", "*" + display(ref), ""};
+    // A local pointer initialised once from something we can name: `Data *d = (Data *)arg;`.
+    if (var->getDeclContext() == function && var->getInit() && !shape.escapingLocals.contains(var))
+      return ofPointee(var->getInit(), loop, anyLocal);
+    return std::nullopt;
+  }
+  if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+    std::optional<AbstractLocation> field = ofLValue(member, loop, /*anyLocal=*/true);
+    if (!field || field->key.starts_with("l:"))
+      return std::nullopt;
+    field->key += "*";
+    return field;
+  }
+  if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+    // `vec.data()`, `ptr.get()`: the pointee belongs to the object.
+    std::optional<AbstractLocation> object = ofLValue(call->getImplicitObjectArgument(), loop, anyLocal);
+    if (!object)
+      return std::nullopt;
+    object->key += "*";
+    return object;
+  }
+  return std::nullopt;
+}
+
+std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *arg, int32_t loop,
+                                                             bool anyLocal) const {
+  if (!arg)
+    return std::nullopt;
+  const clang::Expr *e = arg->IgnoreImplicit()->IgnoreParens();
+  if (const auto *temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+    e = temp->getSubExpr()->IgnoreImplicit();
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e); call && isStdRef(call))
+    return ofLValue(call->getArg(0), loop, anyLocal);
+  if (e->getType()->isPointerType() || e->getType()->isArrayType())
+    return ofPointee(e, loop, anyLocal);
+  if (arg->isGLValue())
+    return ofLValue(e, loop, anyLocal);
+  return std::nullopt;
+}
+
+std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
+  index = index->IgnoreParenImpCasts();
+  const clang::VarDecl *iv = loop >= 0 ? shape.inductionVariable[loop] : nullptr;
+  auto isIv = [&](const clang::Expr *x) {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(x->IgnoreParenImpCasts());
+    return iv && ref && ref->getDecl() == iv;
+  };
+  if (isIv(index))
+    return "iv";
+  if (index->isIntegerConstantExpr(ctx))
+    return "const";
+  if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(index)) {
+    if (bin->isAdditiveOp()) {
+      const clang::Expr *other = isIv(bin->getLHS()) ? bin->getRHS() : isIv(bin->getRHS()) ? bin->getLHS() : nullptr;
+      clang::Expr::EvalResult result;
+      if (other && other->EvaluateAsInt(result, ctx)) {
+        int64_t offset = result.Val.getInt().getExtValue();
+        if (bin->getOpcode() == clang::BO_Sub)
+          offset = -offset;
+        return offset == 0 ? "iv" : "iv" + std::string(offset > 0 ? "+" : "") + std::to_string(offset);
+      }
+    }
+  }
+  struct FindSubscript : clang::RecursiveASTVisitor<FindSubscript> {
+    bool found = false;
+    bool VisitArraySubscriptExpr(clang::ArraySubscriptExpr *) { return !(found = true); }
+    bool VisitCXXOperatorCallExpr(clang::CXXOperatorCallExpr *c) {
+      if (c->getOperator() == clang::OO_Subscript)
+        found = true;
+      return !found;
+    }
+  } finder;
+  finder.TraverseStmt(const_cast<clang::Expr *>(index));
+  return finder.found ? "indirect" : "other";
+}
+
+} // namespace concur

@@ -1,0 +1,63 @@
+// Abstract locations: a name for the memory an expression denotes, comparable across
+// functions and translation units. The vocabulary is in docs/summary-format.md.
+#pragma once
+
+#include "BodyShape.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class ValueDecl;
+} // namespace clang
+
+namespace concur {
+
+class ModelDatabase;
+
+/// The parameter index used for `this` in bindings and in `p:this` locations.
+inline constexpr uint32_t ThisParam = 0xFFFFFFFFu;
+
+struct AbstractLocation {
+  std::string key;
+  std::string display;
+  std::string index; // array element index shape: iv, iv+1, iv-1, const, indirect, other
+};
+
+class LocationResolver {
+public:
+  LocationResolver(clang::ASTContext &ctx, const ModelDatabase &models, const BodyShape &shape,
+                   const clang::FunctionDecl *function,
+                   const llvm::DenseSet<const clang::ValueDecl *> &byReferenceCaptures)
+      : ctx(ctx), models(models), shape(shape), function(function),
+        byReferenceCaptures(byReferenceCaptures) {}
+
+  /// The object an lvalue denotes, when it may be shared; nullopt for private locals.
+  /// `anyLocal` also names non-escaping locals (a lock's identity matters wherever it lives).
+  std::optional<AbstractLocation> ofLValue(const clang::Expr *e, int32_t loop,
+                                           bool anyLocal = false) const;
+  /// The object a pointer-valued expression points to.
+  std::optional<AbstractLocation> ofPointee(const clang::Expr *e, int32_t loop,
+                                            bool anyLocal = false) const;
+  /// The object an argument passed to a pointer or reference parameter refers to.
+  std::optional<AbstractLocation> ofArgument(const clang::Expr *arg, int32_t loop,
+                                             bool anyLocal = false) const;
+
+private:
+  std::optional<AbstractLocation> ofVariable(const clang::Expr *ref, const clang::ValueDecl *decl,
+                                             int32_t loop, bool anyLocal) const;
+  std::string indexShape(const clang::Expr *index, int32_t loop) const;
+  std::string display(const clang::Expr *e) const;
+
+  clang::ASTContext &ctx;
+  const ModelDatabase &models;
+  const BodyShape &shape;
+  const clang::FunctionDecl *function;
+  const llvm::DenseSet<const clang::ValueDecl *> &byReferenceCaptures;
+};
+
+} // namespace concur

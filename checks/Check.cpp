@@ -1,0 +1,20 @@
+#include "Check.h"
+
+#include "llvm/ADT/StringRef.h"
+
+namespace concur {
+
+std::string CheckOptions::get(const std::string &name, const std::string &fallback) const {
+  auto it = all.find(prefix + name);
+  return it == all.end() ? fallback : it->second;
+}
+
+int64_t CheckOptions::get(const std::string &name, int64_t fallback) const {
+  auto it = all.find(prefix + name);
+  int64_t value;
+  if (it == all.end() || llvm::StringRef(it->second).getAsInteger(10, value))
+    return fallback;
+  return value;
+}
+
+} // namespace concur
