@@ -47,7 +47,7 @@ std::optional<ThreadPath> ThreadReachability::pathTo(uint32_t entry, uint32_t fu
   ThreadPath path;
   path.entry = &threadEntries[entry];
   for (uint32_t f = function; parent[f].first >= 0; f = uint32_t(parent[f].first))
-    path.steps.insert(path.steps.begin(), {uint32_t(parent[f].first), parent[f].second});
+    path.steps.insert(path.steps.begin(), ThreadPath::Step{uint32_t(parent[f].first), parent[f].second, f});
   return path;
 }
 

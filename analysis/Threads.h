@@ -19,7 +19,10 @@ struct ThreadEntry {
 /// A call path from a thread entry to a function: the calls taken, in order.
 struct ThreadPath {
   const ThreadEntry *entry = nullptr;
-  std::vector<std::pair<uint32_t, uint32_t>> steps; // (caller function, call index) pairs
+  struct Step {
+    uint32_t caller, call, callee; // `caller`'s call number `call` runs `callee`
+  };
+  std::vector<Step> steps;
 };
 
 class ThreadReachability {

@@ -24,13 +24,10 @@ void appendThreadPathNotes(const Program &program, const ThreadPath &path, std::
                                    functions[entry.function].name,
                                    entry.concurrentWithItself ? " (several instances may run at once)" : ""),
                        pointOf(program, spawn.loc), {}});
-  for (const auto &[caller, call] : path.steps) {
-    const Call &c = functions[caller].calls[call];
-    int32_t callee = program.find(c.callee);
-    std::string calleeName = callee >= 0 ? functions[callee].name : c.calleeName;
-    notes.push_back(Note{fmt::format("'{}' calls '{}'", functions[caller].name, calleeName),
-                         pointOf(program, c.loc), {}});
-  }
+  for (const ThreadPath::Step &step : path.steps)
+    notes.push_back(Note{fmt::format("'{}' calls '{}'", functions[step.caller].name,
+                                     functions[step.callee].name),
+                         pointOf(program, functions[step.caller].calls[step.call].loc), {}});
 }
 
 } // namespace concur

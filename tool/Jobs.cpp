@@ -4,6 +4,8 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <set>
@@ -15,16 +17,30 @@ llvm::Expected<JobList> makeJobs(const JobRequest &request) {
   std::string error;
   std::unique_ptr<clang::tooling::CompilationDatabase> database;
   if (request.hasFixedFlags) {
-    database = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", request.fixedFlags);
+    // Strips a compiler path, -c, -o and the input files from the flags (CMake's
+    // CMAKE_CXX_CLANG_TIDY passes the whole compile command), as clang-tidy does.
+    std::vector<const char *> argv{"concur", "--"};
+    for (const std::string &flag : request.fixedFlags)
+      argv.push_back(flag.c_str());
+    int argc = int(argv.size());
+    database = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv.data(), error);
+    if (!database)
+      return llvm::createStringError("invalid compiler flags after --: " + error);
   } else if (!request.buildPath.empty()) {
     if (!llvm::sys::fs::is_directory(request.buildPath))
       return llvm::createStringError("build path '" + request.buildPath + "' is not a directory");
     llvm::SmallString<256> json(request.buildPath);
     llvm::sys::path::append(json, "compile_commands.json");
-    if (llvm::sys::fs::exists(json))
+    if (llvm::sys::fs::exists(json)) {
+      // Validate first: the database's own YAML reader prints parse errors to stderr itself.
+      auto text = llvm::MemoryBuffer::getFile(json);
+      if (!text)
+        return llvm::createStringError("cannot read '" + std::string(json) + "': " + text.getError().message());
+      if (llvm::Expected<llvm::json::Value> parsed = llvm::json::parse((*text)->getBuffer()); !parsed)
+        return llvm::createStringError("malformed '" + std::string(json) + "': " + llvm::toString(parsed.takeError()));
       database = clang::tooling::JSONCompilationDatabase::loadFromFile(
           json, error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-    else
+    } else
       database = clang::tooling::CompilationDatabase::loadFromDirectory(request.buildPath, error);
     if (!database)
       return llvm::createStringError(

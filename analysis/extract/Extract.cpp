@@ -76,9 +76,13 @@ public:
     DefinitionVisitor(ctx, models, result.summary).TraverseDecl(ctx.getTranslationUnitDecl());
     const clang::SourceManager &sm = ctx.getSourceManager();
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
-      llvm::SmallString<256> path(it->first.getName());
-      sm.getFileManager().makeAbsolutePath(path);
-      llvm::sys::path::remove_dots(path, true);
+      // The real path: `..` after a symlinked directory (/lib -> /usr/lib) cannot be removed
+      // by text alone, and the cache must re-read exactly the file the parse read.
+      llvm::SmallString<256> path(it->first.getFileEntry().tryGetRealPathName());
+      if (path.empty()) {
+        path = it->first.getName();
+        sm.getFileManager().makeAbsolutePath(path);
+      }
       result.inputs.push_back(std::string(path));
     }
   }

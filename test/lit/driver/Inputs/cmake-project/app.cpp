@@ -1,0 +1,7 @@
+#include <cstdlib>
+#include <thread>
+int roll() { return std::rand(); }
+int main() {
+  std::thread t(roll);
+  t.join();
+}

@@ -1,0 +1,3 @@
+#pragma once
+extern int events;
+void log_event();
