@@ -2,6 +2,7 @@
 
 #include "Cache.h"
 
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -19,6 +20,7 @@ ScheduleResult summarizeAll(const std::vector<CompileJob> &jobs, const ModelData
   std::mutex progressMutex;
   llvm::ThreadPoolStrategy strategy =
       options.jobs ? llvm::hardware_concurrency(options.jobs) : llvm::hardware_concurrency();
+  llvm::CrashRecoveryContext::Enable();
   llvm::DefaultThreadPool pool(strategy);
   for (size_t i = 0; i < jobs.size(); ++i)
     pool.async([&, i] {
@@ -28,7 +30,16 @@ ScheduleResult summarizeAll(const std::vector<CompileJob> &jobs, const ModelData
         result.summaries[i] = std::move(*hit);
         ++cached;
       } else {
-        ExtractResult extracted = extractTranslationUnit(job, models);
+        ExtractResult extracted;
+        // A crash inside Clang or the extractor loses this TU only, reported like a compiler
+        // error; every other TU is still analysed.
+        llvm::CrashRecoveryContext crashGuard;
+        if (!crashGuard.RunSafely([&] { extracted = extractTranslationUnit(job, models); })) {
+          extracted = ExtractResult();
+          extracted.summary.mainFile = job.file;
+          extracted.summary.messages.push_back(
+              CompilerMessage{"error", "concur crashed while analysing this file (please report it)", Loc{}});
+        }
         if (cache)
           cache->store(job, extracted);
         result.summaries[i] = std::move(extracted.summary);

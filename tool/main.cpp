@@ -175,6 +175,7 @@ int emit(concur::Report &report, const std::set<std::string> &mainFiles) {
   switch (format) {
   case Format::Text:
     concur::writeText(outs(), report.findings, color);
+    outs().flush();
     if (!quiet)
       concur::writeTextTotals(errs(), report.findings, report.totals);
     break;

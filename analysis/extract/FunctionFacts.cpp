@@ -11,7 +11,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <map>
 
@@ -242,7 +241,9 @@ private:
 
   /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
   void walk(const clang::CFG &cfg) {
-    llvm::ReversePostOrderTraversal<const clang::CFG *> order(&cfg);
+    // Blocks in reverse creation order (entry first, roughly forward). LLVM's post-order
+    // traversal cannot be used: pruned CFG edges are null successors.
+    std::vector<const clang::CFGBlock *> order(cfg.rbegin(), cfg.rend());
     std::vector<LockState> in(cfg.getNumBlockIDs()), outState(cfg.getNumBlockIDs());
     in[cfg.getEntry().getBlockID()].reached = true;
     for (int round = 0; round < 32; ++round) {

@@ -1,0 +1,222 @@
+#include <concur/net.hpp>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace concur {
+
+namespace {
+[[noreturn]] void throw_errno(int error, const std::string& what) { throw std::system_error(error, std::generic_category(), what); }
+
+bool would_block(int error) noexcept { return error == EAGAIN || error == EWOULDBLOCK; }
+
+int set_nonblocking(int fd) noexcept {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return errno;
+  if ((flags & O_NONBLOCK) == 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return errno;
+  return 0;
+}
+
+/// A numeric IPv4 or IPv6 address, without any lookup.
+bool parse_numeric(const std::string& host, std::uint16_t port, sockaddr_storage& out, socklen_t& length) {
+  std::memset(&out, 0, sizeof out);
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&out);
+  if (inet_pton(AF_INET, host.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(port);
+    length = sizeof(sockaddr_in);
+    return true;
+  }
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&out);
+  if (inet_pton(AF_INET6, host.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(port);
+    length = sizeof(sockaddr_in6);
+    return true;
+  }
+  return false;
+}
+
+struct resolved {
+  sockaddr_storage address;
+  socklen_t length;
+};
+
+std::vector<resolved> resolve(const std::string& host, std::uint16_t port) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  const std::string service = std::to_string(port);
+  if (int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
+    throw std::system_error(std::make_error_code(std::errc::host_unreachable), "concur::async_connect: " + host + ": " + gai_strerror(rc));
+  std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> owner(found, &freeaddrinfo);
+  std::vector<resolved> out;
+  for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
+    resolved r{};
+    std::memcpy(&r.address, a->ai_addr, a->ai_addrlen);
+    r.length = a->ai_addrlen;
+    out.push_back(r);
+  }
+  return out;
+}
+} // namespace
+
+namespace detail {
+
+bool read_awaitable::attempt() noexcept {
+  for (;;) {
+    // recv(MSG_DONTWAIT) never blocks the loop even on a blocking socket; read() serves pipes.
+    ssize_t n = not_socket_ ? ::read(fd_, buffer_, size_) : ::recv(fd_, buffer_, size_, MSG_DONTWAIT);
+    if (n >= 0) {
+      done_ = static_cast<std::size_t>(n);
+      return true;
+    }
+    if (errno == EINTR) continue;
+    if (errno == ENOTSOCK && !not_socket_) {
+      not_socket_ = true;
+      continue;
+    }
+    if (would_block(errno)) return false;
+    error_ = errno;
+    return true;
+  }
+}
+
+bool write_awaitable::attempt() noexcept {
+  while (done_ < size_) {
+    const char* from = static_cast<const char*>(data_) + done_;
+    ssize_t n = not_socket_ ? ::write(fd_, from, size_ - done_) : ::send(fd_, from, size_ - done_, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n >= 0) {
+      done_ += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (errno == EINTR) continue;
+    if (errno == ENOTSOCK && !not_socket_) {
+      not_socket_ = true;
+      continue;
+    }
+    if (would_block(errno)) return false;
+    error_ = errno;
+    return true;
+  }
+  return true;
+}
+
+bool accept_awaitable::attempt() noexcept {
+  if (!nonblocking_checked_) {
+    nonblocking_checked_ = true;
+    if (int e = set_nonblocking(fd_); e != 0) {
+      error_ = e;
+      return true;
+    }
+  }
+  for (;;) {
+    int fd = ::accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) {
+      // A new descriptor may reuse the number of one the loop watched before it was closed.
+      loop_->forget_fd(fd);
+      accepted_ = fd;
+      return true;
+    }
+    if (errno == EINTR || errno == ECONNABORTED) continue;
+    if (would_block(errno)) return false;
+    error_ = errno;
+    return true;
+  }
+}
+
+connect_awaitable::connect_awaitable(int fd, const sockaddr* address, socklen_t length) noexcept
+    : io_awaitable(fd, io_direction::write), length_(std::min<socklen_t>(length, sizeof address_)) {
+  std::memcpy(&address_, address, length_);
+}
+
+bool connect_awaitable::attempt() noexcept {
+  if (started_) {
+    int error = 0;
+    socklen_t size = sizeof error;
+    if (getsockopt(fd_, SOL_SOCKET, SO_ERROR, &error, &size) < 0) error = errno;
+    if (error == EINPROGRESS || error == EALREADY) return false;
+    error_ = error;
+    return true;
+  }
+  started_ = true;
+  loop_->forget_fd(fd_);
+  if (int e = set_nonblocking(fd_); e != 0) {
+    error_ = e;
+    return true;
+  }
+  while (::connect(fd_, reinterpret_cast<const sockaddr*>(&address_), length_) < 0) {
+    if (errno == EINTR) continue;
+    if (errno == EINPROGRESS) return false;
+    error_ = errno;
+    return true;
+  }
+  return true;
+}
+
+} // namespace detail
+
+task<int> async_connect(std::string host, std::uint16_t port) {
+  std::vector<resolved> addresses(1);
+  if (!parse_numeric(host, port, addresses[0].address, addresses[0].length))
+    addresses = co_await to_thread(resolve, host, port);
+  std::exception_ptr last_error;
+  for (auto& a : addresses) {
+    int fd = ::socket(a.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw_errno(errno, "concur::async_connect: socket");
+    try {
+      co_await async_connect(fd, reinterpret_cast<const sockaddr*>(&a.address), a.length);
+      co_return fd;
+    } catch (const cancelled_error&) {
+      close(fd);
+      throw;
+    } catch (...) {
+      last_error = std::current_exception();
+    }
+    close(fd);
+  }
+  std::rethrow_exception(last_error);
+}
+
+int listen_tcp(const std::string& host, std::uint16_t port, int backlog) {
+  sockaddr_storage address{};
+  socklen_t length = 0;
+  if (!parse_numeric(host, port, address, length)) {
+    auto found = resolve(host, port);
+    address = found.front().address;
+    length = found.front().length;
+  }
+  int fd = ::socket(address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw_errno(errno, "concur::listen_tcp: socket");
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (::bind(fd, reinterpret_cast<const sockaddr*>(&address), length) < 0 || ::listen(fd, backlog) < 0) {
+    int error = errno;
+    ::close(fd);
+    throw_errno(error, "concur::listen_tcp " + host + ":" + std::to_string(port));
+  }
+  return fd;
+}
+
+std::uint16_t local_port(int fd) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) < 0) throw_errno(errno, "concur::local_port");
+  if (address.ss_family == AF_INET6) return ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+  return ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+}
+
+void close(int fd) noexcept {
+  if (event_loop* loop = event_loop::current()) loop->forget_fd(fd);
+  ::close(fd);
+}
+
+} // namespace concur
