@@ -73,6 +73,7 @@ struct Call {
   int32_t loop = -1; // innermost enclosing loop (index into Function::loops), -1 if none
   uint32_t loopDepth = 0;
   bool inErrorPath = false; // under a branch that handles a failure (returns/throws/exits)
+  bool modelled = false;     // a model names the callee (its effects are all there is to know)
   CallEffect effect;         // from the models, when the callee is a modelled library function
   std::vector<HeldLock> held;
   std::vector<ArgBinding> args;
@@ -123,6 +124,7 @@ struct Loop {
   uint32_t depth = 1;
   int64_t tripCount = -1; // constant trip count when known
   std::string kind;       // for, while, do, range-for
+  uint32_t arithmetic = 0; // arithmetic operators directly in this loop (not nested ones)
 };
 
 struct Function {

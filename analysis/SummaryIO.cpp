@@ -48,7 +48,8 @@ json::Value toJSON(const Call &c) {
   return json::Object{{"callee", c.callee},       {"name", c.calleeName},
                       {"kind", int(c.kind)},      {"loc", toJSON(c.loc)},
                       {"loop", c.loop},           {"loopDepth", c.loopDepth},
-                      {"errorPath", c.inErrorPath}, {"effect", toJSON(c.effect)},
+                      {"errorPath", c.inErrorPath}, {"modelled", c.modelled},
+                      {"effect", toJSON(c.effect)},
                       {"held", toArray(c.held)},  {"args", toArray(c.args)}};
 }
 
@@ -73,7 +74,8 @@ json::Value toJSON(const Join &j) {
 
 json::Value toJSON(const Loop &l) {
   return json::Object{{"loc", toJSON(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
-                      {"tripCount", l.tripCount}, {"kind", l.kind}};
+                      {"tripCount", l.tripCount}, {"kind", l.kind},
+                      {"arithmetic", l.arithmetic}};
 }
 
 json::Value toJSON(const Function &f) {
@@ -234,6 +236,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("callee", c.callee), r("name", c.calleeName), r("kind", c.kind), r("loc", c.loc);
   r("loop", c.loop), r("loopDepth", c.loopDepth), r("errorPath", c.inErrorPath);
+  r("modelled", c.modelled);
   r("effect", c.effect), r("held", c.held), r("args", c.args);
   return r.ok();
 }
@@ -263,7 +266,7 @@ bool fromJSONValue(const json::Value &v, Join &j, json::Path p) {
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("loc", l.loc), r("parent", l.parent), r("depth", l.depth), r("tripCount", l.tripCount);
-  r("kind", l.kind);
+  r("kind", l.kind), r("arithmetic", l.arithmetic);
   return r.ok();
 }
 

@@ -10,6 +10,10 @@
 #include "Jobs.h"
 #include "Report.h"
 #include "Schedule.h"
+#include "output/ClassifyOutput.h"
+
+#include "../analysis/Classify.h"
+#include "../analysis/Program.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -75,6 +79,10 @@ cl::opt<std::string> projectRoot("project-root",
                                  cl::cat(category));
 cl::opt<cl::boolOrDefault> useColor("use-color", cl::desc("Colour the text output (default: on a terminal)"),
                                     cl::cat(category));
+cl::opt<bool> classify("classify",
+                       cl::desc("Print every function's workload (io, cpu, sync, mixed, trivial, unknown) "
+                                "with its evidence, instead of findings"),
+                       cl::cat(category));
 cl::opt<std::string> output("o", cl::desc("extract: the summary file to write"), cl::value_desc("file"),
                             cl::cat(category));
 
@@ -214,6 +222,19 @@ int emit(concur::Report &report, const std::set<std::string> &mainFiles) {
   return status;
 }
 
+int printClassification(std::vector<concur::Summary> summaries) {
+  concur::Program program(std::move(summaries));
+  concur::Classifier classifier(program);
+  if (format == Format::Json)
+    concur::writeClassificationJson(outs(), program, classifier);
+  else
+    concur::writeClassificationText(outs(), program, classifier);
+  outs().flush();
+  for (size_t i = 0; i < program.messages().size(); ++i)
+    WithColor::error(errs(), "concur") << program.messageFiles()[i] << ": " << program.messages()[i].message << '\n';
+  return program.messages().empty() ? 0 : 1;
+}
+
 int runAnalyze(const char *argv0) {
   if (positional.empty())
     return fail("analyze: pass the summary files written by 'concur extract'");
@@ -229,6 +250,8 @@ int runAnalyze(const char *argv0) {
     mainFiles.insert(summary->mainFile);
     summaries.push_back(std::move(*summary));
   }
+  if (classify)
+    return printClassification(std::move(summaries));
   concur::ReportOptions options = reportOptionsFromFlags();
   options.mainFiles = mainFiles;
   if (!configFile.empty()) {
@@ -350,6 +373,8 @@ int main(int argc, char **argv) {
   schedule.progressBase = commonDirectory(mainFiles);
   concur::ScheduleResult phase1 = concur::summarizeAll(jobList->jobs, **models, cache.get(), schedule);
   options.mainFiles = mainFiles;
+  if (classify)
+    return printClassification(std::move(phase1.summaries));
   Expected<concur::Report> report = concur::makeReport(std::move(phase1.summaries), configs, options, *global);
   if (!report)
     return fail(report.takeError());

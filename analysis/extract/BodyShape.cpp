@@ -142,11 +142,15 @@ public:
         !op->getType()->isPointerType()) {
       uint32_t depth = std::min<uint32_t>(shape.depthOf(currentLoop()), 4);
       shape.arithmetic += 1u << depth;
+      if (int32_t loop = currentLoop(); loop >= 0)
+        ++shape.loops[loop].arithmetic;
     }
     return true;
   }
 
   bool VisitCallExpr(clang::CallExpr *call) {
+    if (const clang::Expr *calleeExpr = call->getCallee())
+      shape.directCallees.insert(calleeExpr->IgnoreParenImpCasts());
     const clang::FunctionDecl *callee = call->getDirectCallee();
     for (unsigned i = 0; i < call->getNumArgs(); ++i) {
       const clang::VarDecl *var = localVar(call->getArg(i));

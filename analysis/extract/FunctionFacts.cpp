@@ -443,6 +443,16 @@ private:
         recordAccess(state, cast->getSubExpr(), AccessKind::Read, cast);
       return;
     }
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
+      if (const auto *target = llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()))
+        if (!shape.directCallees.contains(ref))
+          recordReference(state, target, ref);
+      return;
+    }
+    if (const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(s)) {
+      recordReference(state, lambda->getCallOperator(), lambda);
+      return;
+    }
     if (llvm::isa<clang::CoawaitExpr, clang::CoyieldExpr>(s)) {
       Call suspend;
       suspend.calleeName = "co_await";
@@ -468,6 +478,7 @@ private:
       return;
     Guard guard;
     guard.owns = true;
+    bool adopted = false;
     for (const clang::Expr *arg : construct->arguments()) {
       std::string type;
       if (const auto *record = arg->getType()->getAsCXXRecordDecl())
@@ -476,11 +487,14 @@ private:
         guard.owns = false; // try_to_lock: owns_lock() decides, on the branch
         continue;
       }
-      if (type == "std::adopt_lock_t")
+      if (type == "std::adopt_lock_t") {
+        adopted = true;
         continue;
+      }
       if (const clang::VarDecl *from = referencedVar(arg)) {
         if (auto moved = state.guards.find(from); moved != state.guards.end()) {
-          guard = moved->second; // a lock moved between unique_locks
+          guard = moved->second; // a lock moved between unique_locks: no new acquisition
+          adopted = true;
           moved->second.owns = false;
           moved->second.mutexes.clear();
           continue;
@@ -490,6 +504,20 @@ private:
         lock->shared = model->guard == GuardKind::Shared;
         guard.mutexes.push_back(*lock);
       }
+    }
+    if (guard.owns && recording && !adopted) {
+      // Acquiring through a guard blocks like lock() does.
+      Call acquire;
+      acquire.callee = usrOf(construct->getConstructor());
+      acquire.calleeName = normalizedName(construct->getConstructor());
+      acquire.modelled = true;
+      acquire.effect.sync = SyncKind::Lock;
+      acquire.loc = locs.make(var->getLocation());
+      acquire.loop = loopOf(anchor);
+      acquire.loopDepth = shape.depthOf(acquire.loop);
+      acquire.inErrorPath = shape.onErrorPath.contains(anchor);
+      acquire.held = heldList(state);
+      out.calls.push_back(std::move(acquire));
     }
     if (guard.owns)
       for (const HeldLock &lock : guard.mutexes)
@@ -576,6 +604,7 @@ private:
       return;
     Call fact = makeCall(state, call, callee, name);
     if (model) {
+      fact.modelled = true;
       fact.effect = model->effect;
       fact.effect.nonBlocking = isNonBlocking(call, *model);
       markNonBlocking(call, nullptr);
@@ -628,6 +657,25 @@ private:
     return fact;
   }
 
+  /// A function or lambda named but not called here: a callback, a table entry, a function
+  /// pointer's target. What it does may happen on behalf of this function.
+  void recordReference(const LockState &state, const clang::FunctionDecl *target, const clang::Expr *site) {
+    Call fact;
+    fact.kind = CallKind::Reference;
+    fact.callee = usrOf(target);
+    fact.calleeName = normalizedName(target);
+    fact.loc = locs.make(site->getBeginLoc());
+    fact.loop = loopOf(site);
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = shape.onErrorPath.contains(site);
+    fact.held = heldList(state);
+    if (const Model *model = models.lookup(fact.calleeName)) {
+      fact.modelled = true;
+      fact.effect = model->effect;
+    }
+    out.calls.push_back(std::move(fact));
+  }
+
   void recordIndirectCall(const LockState &state, const clang::CallExpr *call) {
     // A call through a pointer whose target the body names: `auto fp = &work; fp();`.
     Callable target = resolveCallable(call->getCallee());
@@ -640,8 +688,10 @@ private:
     if (target.function) {
       fact.callee = usrOf(target.function);
       fact.calleeName = normalizedName(target.function);
-      if (const Model *model = models.lookup(fact.calleeName))
+      if (const Model *model = models.lookup(fact.calleeName)) {
+        fact.modelled = true;
         fact.effect = model->effect;
+      }
     }
     out.calls.push_back(std::move(fact));
   }
