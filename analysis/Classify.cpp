@@ -90,23 +90,26 @@ Classifier::Classifier(const Program &program) : program(program) {
       for (const Edge &e : program.callees(scc[0]))
         recursive[scc[0]] = recursive[scc[0]] || e.callee == scc[0];
   }
-  for (const auto &scc : program.bottomUpSCCs()) {
-    for (int round = 0; round < 8; ++round) {
-      bool changed = false;
-      for (uint32_t f : scc) {
-        Profile next = computeProfile(f, recursive);
-        changed |= !sameLabelFacts(next, profiles[f]);
-        profiles[f] = std::move(next);
+  // "Recursion that computes is cpu" holds only once the cycle's io is known (it is not
+  // monotone), so each SCC reaches a fixpoint without it first, then with it.
+  for (const auto &scc : program.bottomUpSCCs())
+    for (bool recursionComputes : {false, true})
+      for (int round = 0; round < 8; ++round) {
+        bool changed = false;
+        for (uint32_t f : scc) {
+          Profile next = computeProfile(f, recursive, recursionComputes);
+          changed |= !sameLabelFacts(next, profiles[f]);
+          profiles[f] = std::move(next);
+        }
+        if (!changed)
+          break;
       }
-      if (!changed)
-        break;
-    }
-  }
   for (uint32_t f = 0; f < functions.size(); ++f)
     results[f] = decide(f);
 }
 
-Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursive) const {
+Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursive,
+                                   bool recursionComputes) const {
   const auto &functions = program.functions();
   const Function &fn = functions[f];
   Profile p;
@@ -254,7 +257,7 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
                       loop.loc};
     raiseCpu(nested ? CpuLevel::Heavy : CpuLevel::Light, {step});
   }
-  if (recursive[f] && fn.arithmetic > 0 && !p.hasIo() && terminal.empty() && !p.unknown && !p.sync)
+  if (recursionComputes && recursive[f] && fn.arithmetic > 0 && !p.hasIo() && terminal.empty() && !p.unknown && !p.sync)
     raiseCpu(CpuLevel::Heavy, {EvidenceStep{"is recursive and computes", fn.loc}});
 
   // Logging inside compute: a terminal write once per call, or once per iteration of an

@@ -50,7 +50,7 @@ public:
   const Profile &profileOf(uint32_t function) const { return profiles[function]; }
 
 private:
-  Profile computeProfile(uint32_t function, const std::vector<bool> &recursive) const;
+  Profile computeProfile(uint32_t function, const std::vector<bool> &recursive, bool recursionComputes) const;
   Classification decide(uint32_t function) const;
 
   const Program &program;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "llvm/Support/YAMLTraits.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +21,17 @@ struct RawFlags {
   std::optional<std::string> fd;
   std::vector<std::string> flags;
 };
+struct RawDescriptor {
+  std::string fd;
+  std::optional<std::string> flagArg;
+  std::optional<std::map<std::string, std::string>> kinds; // flag -> io kind
+  std::optional<std::string> kind;                        // when no flag decides
+};
 struct RawModel {
   std::vector<std::string> names;
   std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
+  std::optional<std::string> streamArg, objectIo;
+  std::optional<RawDescriptor> marksDescriptor;
   std::optional<bool> atomic;
   std::optional<RawFlags> nonBlockingIf, marksNonBlocking;
   std::optional<RawThreadEntry> threadEntry;
@@ -51,6 +60,24 @@ template <> struct MappingTraits<concur::RawFlags> {
     io.mapRequired("flags", f.flags);
   }
 };
+/// A YAML mapping of free keys (`{AF_UNIX: ipc}`, CheckOptions) as a std::map.
+template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
+  static void inputOne(IO &io, StringRef key, std::map<std::string, std::string> &out) {
+    io.mapRequired(key.str().c_str(), out[key.str()]);
+  }
+  static void output(IO &io, std::map<std::string, std::string> &in) {
+    for (auto &[k, v] : in)
+      io.mapRequired(k.c_str(), v);
+  }
+};
+template <> struct MappingTraits<concur::RawDescriptor> {
+  static void mapping(IO &io, concur::RawDescriptor &d) {
+    io.mapRequired("fd", d.fd);
+    io.mapOptional("flag_arg", d.flagArg);
+    io.mapOptional("kinds", d.kinds);
+    io.mapOptional("kind", d.kind);
+  }
+};
 template <> struct MappingTraits<concur::RawModel> {
   static void mapping(IO &io, concur::RawModel &m) {
     io.mapRequired("names", m.names);
@@ -67,6 +94,9 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("nonblocking_if", m.nonBlockingIf);
     io.mapOptional("marks_nonblocking", m.marksNonBlocking);
     io.mapOptional("thread_entry", m.threadEntry);
+    io.mapOptional("stream_arg", m.streamArg);
+    io.mapOptional("object_io", m.objectIo);
+    io.mapOptional("marks_descriptor", m.marksDescriptor);
   }
 };
 template <> struct MappingTraits<concur::RawModelFile> {

@@ -117,6 +117,32 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
       return std::move(e);
     m.marksNonBlocking.flags = raw.marksNonBlocking->flags;
   }
+  if (auto e = parseArgRef(raw.streamArg, m.streamArg, "stream_arg", origin, raw))
+    return std::move(e);
+  auto ioWords = std::initializer_list<std::pair<const char *, IoKind>>{
+      {"file", IoKind::File}, {"net", IoKind::Net}, {"ipc", IoKind::Ipc}, {"sleep", IoKind::Sleep},
+      {"terminal", IoKind::Terminal}, {"process", IoKind::Process}, {"db", IoKind::Db},
+      {"memory", IoKind::None}};
+  if (raw.objectIo) {
+    if (auto e = parseWord(raw.objectIo, m.objectIo, ioWords, "object_io", origin, raw))
+      return std::move(e);
+    m.objectIsMemory = *raw.objectIo == "memory";
+  }
+  if (raw.marksDescriptor) {
+    const RawDescriptor &d = *raw.marksDescriptor;
+    if (auto e = parseArgRef(std::optional<std::string>(d.fd), m.marksDescriptor.fd, "fd", origin, raw))
+      return std::move(e);
+    if (auto e = parseArgRef(d.flagArg, m.marksDescriptor.flagArg, "flag_arg", origin, raw))
+      return std::move(e);
+    if (auto e = parseWord(d.kind, m.marksDescriptor.kind, ioWords, "kind", origin, raw))
+      return std::move(e);
+    for (const auto &[flag, word] : d.kinds.value_or(std::map<std::string, std::string>{})) {
+      IoKind kind = IoKind::None;
+      if (auto e = parseWord(std::optional<std::string>(word), kind, ioWords, "kinds", origin, raw))
+        return std::move(e);
+      m.marksDescriptor.kinds.emplace_back(flag, kind);
+    }
+  }
   if (raw.threadEntry) {
     const RawThreadEntry &t = *raw.threadEntry;
     if (!t.callable || *t.callable < 0)
@@ -129,7 +155,8 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
   bool hasEffect = m.effect.any() || m.lock != LA::None || m.guard != GuardKind::None ||
                    m.nonBlockingIf.present() || m.marksNonBlocking.present() ||
                    m.threadEntry.present() || m.join.kind != ArgRef::None ||
-                   m.container != ContainerAccess::ByConstness;
+                   m.container != ContainerAccess::ByConstness || m.streamArg.kind != ArgRef::None ||
+                   m.objectIo != IoKind::None || m.objectIsMemory || m.marksDescriptor.present();
   if (!hasEffect)
     return entryError(origin, raw, "it names no effect");
   return m;

@@ -43,6 +43,15 @@ struct ThreadEntryModel {
   bool present() const { return callable >= 0; }
 };
 
+/// `marks_descriptor`: the call yields a descriptor of this I/O kind (socket(AF_UNIX) -> ipc).
+struct DescriptorMark {
+  ArgRef fd;
+  ArgRef flagArg;
+  std::vector<std::pair<std::string, IoKind>> kinds; // flag -> kind
+  IoKind kind = IoKind::None;                         // without a deciding flag
+  bool present() const { return fd.kind != ArgRef::None; }
+};
+
 struct Model {
   std::vector<std::string> names;
   CallEffect effect; // io, cpu, sync, mt_unsafe, atomic
@@ -55,6 +64,10 @@ struct Model {
   ThreadEntryModel threadEntry;
   ArgRef join;
   ContainerAccess container = ContainerAccess::ByConstness;
+  ArgRef streamArg;        // the stream or descriptor the call works on
+  IoKind objectIo = IoKind::None; // for a class or a variable: I/O through it is of this kind
+  bool objectIsMemory = false;    // ... or no I/O at all (std::ostringstream)
+  DescriptorMark marksDescriptor;
   std::string origin; // where it was defined, for --dump-config and messages
 };
 

@@ -21,16 +21,6 @@ template <> struct MappingTraits<CheckOptionEntry> {
     io.mapRequired("value", e.value);
   }
 };
-/// CheckOptions is accepted both as a map (`Name: value`) and as clang-tidy's old key/value list.
-template <> struct CustomMappingTraits<std::map<std::string, std::string>> {
-  static void inputOne(IO &io, StringRef key, std::map<std::string, std::string> &out) {
-    io.mapRequired(key.str().c_str(), out[key.str()]);
-  }
-  static void output(IO &io, std::map<std::string, std::string> &in) {
-    for (auto &[k, v] : in)
-      io.mapRequired(k.c_str(), v);
-  }
-};
 template <> struct MappingTraits<concur::Config> {
   static void mapping(IO &io, concur::Config &c) {
     io.mapOptional("Checks", c.checks);

@@ -47,6 +47,32 @@ bool exits(const clang::Stmt *s) {
   return false;
 }
 
+/// How a branch leaves tells whether it handles a failure: it throws, aborts, or returns
+/// false, a negative number or a null pointer.
+bool failureExit(const clang::Stmt *s) {
+  if (const auto *block = llvm::dyn_cast_or_null<clang::CompoundStmt>(s))
+    return !block->body_empty() && failureExit(block->body_back());
+  if (llvm::isa_and_nonnull<clang::CXXThrowExpr>(s))
+    return true;
+  if (const auto *call = llvm::dyn_cast_or_null<clang::CallExpr>(s))
+    return call->getDirectCallee() && call->getDirectCallee()->isNoReturn();
+  const auto *ret = llvm::dyn_cast_or_null<clang::ReturnStmt>(s);
+  if (!ret || !ret->getRetValue())
+    return false;
+  const clang::Expr *value = ret->getRetValue()->IgnoreParenImpCasts();
+  if (const auto *b = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(value))
+    return !b->getValue();
+  if (llvm::isa<clang::CXXNullPtrLiteralExpr, clang::GNUNullExpr>(value))
+    return true;
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(value))
+    return unary->getOpcode() == clang::UO_Minus && llvm::isa<clang::IntegerLiteral>(unary->getSubExpr());
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(value)) // std::nullopt, EXIT_FAILURE-like
+    return ref->getDecl()->getName().contains_insensitive("null") ||
+           ref->getDecl()->getName().contains_insensitive("err") ||
+           ref->getDecl()->getName().contains_insensitive("fail");
+  return false;
+}
+
 class ShapeVisitor : public clang::RecursiveASTVisitor<ShapeVisitor> {
 public:
   ShapeVisitor(BodyShape &shape, clang::ASTContext &ctx, LocMaker &locs)
@@ -71,22 +97,22 @@ public:
     if (s->getInit())
       TraverseStmt(s->getInit());
     return inLoop(s, "for", inductionOf(s), tripCountOf(s), [&] {
-      for (clang::Stmt *part : {static_cast<clang::Stmt *>(s->getCond()),
-                                static_cast<clang::Stmt *>(s->getInc()), s->getBody()})
+      condition(s->getCond());
+      for (clang::Stmt *part : {static_cast<clang::Stmt *>(s->getInc()), s->getBody()})
         if (part)
           TraverseStmt(part);
     });
   }
   bool TraverseWhileStmt(clang::WhileStmt *s) {
     return inLoop(s, "while", nullptr, -1, [&] {
-      TraverseStmt(s->getCond());
+      condition(s->getCond());
       TraverseStmt(s->getBody());
     });
   }
   bool TraverseDoStmt(clang::DoStmt *s) {
     return inLoop(s, "do", nullptr, -1, [&] {
       TraverseStmt(s->getBody());
-      TraverseStmt(s->getCond());
+      condition(s->getCond());
     });
   }
   bool TraverseCXXForRangeStmt(clang::CXXForRangeStmt *s) {
@@ -100,8 +126,9 @@ public:
 
   bool TraverseIfStmt(clang::IfStmt *s) {
     bool errorBranch = !s->getElse() && exits(s->getThen()) &&
-                       looksLikeFailureTest(sourceText(s->getCond()->getSourceRange(),
-                                                       ctx.getSourceManager(), ctx.getLangOpts()));
+                       (failureExit(s->getThen()) ||
+                        looksLikeFailureTest(sourceText(s->getCond()->getSourceRange(),
+                                                        ctx.getSourceManager(), ctx.getLangOpts())));
     record(s);
     if (s->getInit())
       TraverseStmt(s->getInit());
@@ -137,8 +164,10 @@ public:
   }
 
   bool VisitBinaryOperator(clang::BinaryOperator *op) {
+    // Comparisons are work too (a partition, a search), except in a loop's own condition.
+    bool comparison = op->isComparisonOp() && conditionDepth == 0;
     if ((op->isMultiplicativeOp() || op->isAdditiveOp() || op->isShiftOp() || op->isBitwiseOp() ||
-         op->isCompoundAssignmentOp()) &&
+         op->isCompoundAssignmentOp() || comparison) &&
         !op->getType()->isPointerType()) {
       uint32_t depth = std::min<uint32_t>(shape.depthOf(currentLoop()), 4);
       shape.arithmetic += 1u << depth;
@@ -172,6 +201,15 @@ public:
   BodyShape &shape;
 
 private:
+  /// A loop's condition runs every iteration (its calls are in the loop) but is not its work.
+  void condition(clang::Stmt *cond) {
+    if (!cond)
+      return;
+    ++conditionDepth;
+    TraverseStmt(cond);
+    --conditionDepth;
+  }
+
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
 
   void record(const clang::Stmt *s) {
@@ -260,6 +298,7 @@ private:
   LocMaker &locs;
   std::vector<int32_t> loopStack;
   int errorDepth = 0;
+  int conditionDepth = 0;
 };
 
 } // namespace

@@ -59,13 +59,14 @@ private:
   void add(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda) {
     if (!seen.insert(fn).second)
       return;
-    summary.functions.push_back(extractFunction(fn, lambda, ctx, models, locs));
+    summary.functions.push_back(extractFunction(fn, lambda, ctx, models, locs, descriptors));
   }
 
   clang::ASTContext &ctx;
   const ModelDatabase &models;
   Summary &summary;
   LocMaker locs;
+  DescriptorKinds descriptors;
   llvm::DenseSet<const clang::FunctionDecl *> seen;
 };
 

@@ -152,6 +152,13 @@ Callable resolveCallable(const clang::Expr *e, int depth = 0) {
     }
     return out;
   }
+  if (llvm::isa<clang::InitListExpr>(e)) // `Pinger{host}`: an aggregate function object
+    if (const auto *record = e->getType()->getAsCXXRecordDecl())
+      for (const clang::CXXMethodDecl *m : record->methods())
+        if (m->getOverloadedOperator() == clang::OO_Call) {
+          out.function = m;
+          return out;
+        }
   if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
     if (construct->getNumArgs() >= 1)
       if (Callable inner = resolveCallable(construct->getArg(0), depth + 1); inner.function)
@@ -192,8 +199,8 @@ bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
 class Extractor {
 public:
   Extractor(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda, clang::ASTContext &ctx,
-            const ModelDatabase &models, LocMaker &locs)
-      : fn(fn), ctx(ctx), models(models), locs(locs),
+            const ModelDatabase &models, LocMaker &locs, DescriptorKinds &descriptors)
+      : fn(fn), ctx(ctx), models(models), locs(locs), descriptors(descriptors),
         shape(analyzeBodyShape(fn->getBody(), ctx, locs)),
         resolver(ctx, models, shape, fn, byReferenceCaptures) {
     if (lambda)
@@ -428,8 +435,10 @@ private:
     if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
       if (assign->isAssignmentOp()) {
         recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
-        if (const auto *rhs = llvm::dyn_cast<clang::CallExpr>(assign->getRHS()->IgnoreParenImpCasts()))
+        if (const auto *rhs = llvm::dyn_cast<clang::CallExpr>(assign->getRHS()->IgnoreParenImpCasts())) {
           markNonBlocking(rhs, referencedVar(assign->getLHS()));
+          markDescriptor(rhs, descriptorDecl(assign->getLHS()));
+        }
       }
       return;
     }
@@ -453,6 +462,10 @@ private:
       recordReference(state, lambda->getCallOperator(), lambda);
       return;
     }
+    if (const auto *list = llvm::dyn_cast<clang::InitListExpr>(s)) {
+      referenceFunctionObject(state, list);
+      return;
+    }
     if (llvm::isa<clang::CoawaitExpr, clang::CoyieldExpr>(s)) {
       Call suspend;
       suspend.calleeName = "co_await";
@@ -468,8 +481,10 @@ private:
     const clang::Expr *init = var->getInit();
     if (!init)
       return;
-    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts()))
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts())) {
       markNonBlocking(call, var);
+      markDescriptor(call, var);
+    }
     const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(init->IgnoreImplicit());
     if (!construct)
       return;
@@ -527,13 +542,39 @@ private:
 
   void handleConstruct(LockState &state, const clang::CXXConstructExpr *construct) {
     const clang::CXXConstructorDecl *ctor = construct->getConstructor();
+    if (recording && llvm::isa<clang::CXXTemporaryObjectExpr>(construct))
+      referenceFunctionObject(state, construct);
     const Model *model = models.lookup(normalizedName(ctor));
     if (!model || !recording)
       return;
     if (model->threadEntry.present()) {
       std::vector<const clang::Expr *> args(construct->arg_begin(), construct->arg_end());
       recordSpawn(state, normalizedName(ctor), *model, args, construct);
+      return;
     }
+    if (model->guard != GuardKind::None || !model->effect.any())
+      return; // guards are handled where they are declared
+    Call fact;
+    fact.callee = usrOf(ctor);
+    fact.calleeName = normalizedName(ctor);
+    fact.modelled = true;
+    fact.effect = model->effect;
+    fact.loc = locs.make(construct->getBeginLoc());
+    fact.loop = loopOf(construct);
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = shape.onErrorPath.contains(construct);
+    fact.held = heldList(state);
+    out.calls.push_back(std::move(fact));
+  }
+
+  /// `std::for_each(b, e, LineWriter{out})`: a function object made in place will be called.
+  void referenceFunctionObject(const LockState &state, const clang::Expr *e) {
+    const auto *record = e->getType()->getAsCXXRecordDecl();
+    if (!record || record->isLambda() || !record->hasDefinition())
+      return;
+    for (const clang::CXXMethodDecl *m : record->methods())
+      if (m->getOverloadedOperator() == clang::OO_Call && !ctx.getSourceManager().isInSystemHeader(m->getLocation()))
+        recordReference(state, m, e);
   }
 
   /// `threads.emplace_back(worker, i)` runs the element type's constructor with these arguments.
@@ -554,7 +595,11 @@ private:
   }
 
   void handleCall(LockState &state, const clang::CallExpr *call) {
+    if (call->isTypeDependent() || call->isValueDependent())
+      return; // a template's pattern: what it calls is known only per instantiation
     const clang::FunctionDecl *callee = call->getDirectCallee();
+    if (callee && (callee->isImplicit() || callee->isDefaulted()) && !models.lookup(normalizedName(callee)))
+      return; // compiler-generated copies and defaults do constant work
     if (!callee) {
       if (recording)
         recordIndirectCall(state, call);
@@ -607,7 +652,9 @@ private:
       fact.modelled = true;
       fact.effect = model->effect;
       fact.effect.nonBlocking = isNonBlocking(call, *model);
+      refineStream(call, *model, fact.effect);
       markNonBlocking(call, nullptr);
+      markDescriptor(call, nullptr);
       if (model->join.kind != ArgRef::None)
         out.joins.push_back(Join{name, fact.loc, fact.loop});
     }
@@ -765,6 +812,82 @@ private:
       nonBlockingDescriptors.insert(fd);
   }
 
+  /// The variable or field a descriptor or stream expression names: `fd`, `fds[0]`, `this->fd_`.
+  static const clang::ValueDecl *descriptorDecl(const clang::Expr *e) {
+    while (e) {
+      e = e->IgnoreParenImpCasts();
+      if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+        return ref->getDecl();
+      if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e))
+        return member->getMemberDecl();
+      if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e))
+        e = subscript->getBase();
+      else if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e);
+               unary && (unary->getOpcode() == clang::UO_AddrOf || unary->getOpcode() == clang::UO_Deref))
+        e = unary->getSubExpr();
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  /// `socket(AF_UNIX, …)` yields an ipc descriptor, `pipe(fds)` two: remember them.
+  void markDescriptor(const clang::CallExpr *call, const clang::ValueDecl *result) {
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    if (!model || !model->marksDescriptor.present())
+      return;
+    const DescriptorMark &mark = model->marksDescriptor;
+    IoKind kind = mark.kind;
+    if (mark.flagArg.kind == ArgRef::Index && unsigned(mark.flagArg.index) < call->getNumArgs()) {
+      std::string text = sourceText(call->getArg(mark.flagArg.index)->getSourceRange(),
+                                    ctx.getSourceManager(), ctx.getLangOpts());
+      for (const auto &[flag, flagKind] : mark.kinds)
+        if (textHasWord(text, flag)) {
+          kind = flagKind;
+          break;
+        }
+    }
+    const clang::ValueDecl *target = result;
+    if (mark.fd.kind == ArgRef::Index)
+      target = unsigned(mark.fd.index) < call->getNumArgs() ? descriptorDecl(call->getArg(mark.fd.index)) : nullptr;
+    if (target && kind != IoKind::None)
+      descriptors.kinds[target] = kind;
+  }
+
+  /// What the stream or descriptor of an I/O call tells: `fprintf(stderr, …)` is terminal
+  /// output, `ofs << x` on a std::ofstream file output, `oss << x` no I/O at all.
+  void refineStream(const clang::CallExpr *call, const Model &model, CallEffect &effect) const {
+    if (effect.io == IoKind::None || model.streamArg.kind == ArgRef::None)
+      return;
+    std::vector<const clang::Expr *> streams = lockArgs(call, model.streamArg);
+    if (streams.empty())
+      return;
+    const clang::Expr *stream = streams.front()->IgnoreParenImpCasts();
+    if (clang::Expr::EvalResult value; stream->getType()->isIntegerType() &&
+                                       stream->EvaluateAsInt(value, ctx)) {
+      if (value.Val.getInt().getExtValue() <= 2 && value.Val.getInt().getExtValue() >= 0)
+        effect.io = IoKind::Terminal; // descriptors 0, 1, 2
+      return;
+    }
+    auto apply = [&](const Model *object) {
+      if (!object || (object->objectIo == IoKind::None && !object->objectIsMemory))
+        return false;
+      effect.io = object->objectIsMemory ? IoKind::None : object->objectIo;
+      return true;
+    };
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
+      if (apply(models.lookup(normalizedName(ref->getDecl()))))
+        return;
+    clang::QualType type = stream->getType().getNonReferenceType();
+    if (const auto *record = type->getAsCXXRecordDecl())
+      if (apply(models.lookup(normalizedName(record))))
+        return;
+    if (const clang::ValueDecl *decl = descriptorDecl(stream))
+      if (auto it = descriptors.kinds.find(decl); it != descriptors.kinds.end())
+        effect.io = it->second;
+  }
+
   void recordSpawn(const LockState &state, const std::string &api, const Model &model,
                    std::vector<const clang::Expr *> args, const clang::Expr *site) {
     Spawn spawn;
@@ -870,6 +993,7 @@ private:
   clang::ASTContext &ctx;
   const ModelDatabase &models;
   LocMaker &locs;
+  DescriptorKinds &descriptors;
   BodyShape shape;
   llvm::DenseSet<const clang::ValueDecl *> byReferenceCaptures;
   LocationResolver resolver;
@@ -883,8 +1007,9 @@ private:
 } // namespace
 
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
-                         clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs) {
-  return Extractor(fn, lambda, ctx, models, locs).run();
+                         clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
+                         DescriptorKinds &descriptors) {
+  return Extractor(fn, lambda, ctx, models, locs, descriptors).run();
 }
 
 } // namespace concur

@@ -4,10 +4,13 @@
 
 #include "../Summary.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 namespace clang {
 class ASTContext;
 class FunctionDecl;
 class LambdaExpr;
+class ValueDecl;
 } // namespace clang
 
 namespace concur {
@@ -15,8 +18,15 @@ namespace concur {
 class LocMaker;
 class ModelDatabase;
 
+/// What the functions of one translation unit learn about descriptors and streams (a field set
+/// to `socket(AF_UNIX, …)` in a constructor makes `send(fd_, …)` in a method ipc).
+struct DescriptorKinds {
+  llvm::DenseMap<const clang::ValueDecl *, IoKind> kinds;
+};
+
 /// `lambda` is the expression whose call operator `fn` is, when it is one.
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
-                         clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs);
+                         clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
+                         DescriptorKinds &descriptors);
 
 } // namespace concur

@@ -33,7 +33,10 @@ LOCK_ACTIONS = {"acquire", "release", "try_acquire", "acquire_shared", "release_
 GUARD_KINDS = {"exclusive", "shared"}
 CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
-              "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry"}
+              "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
+              "stream_arg", "object_io", "marks_descriptor"}
+OBJECT_IO = IO_KINDS | {"memory"}
+DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -502,10 +505,26 @@ def check_entry(entry):
         check_flags(entry["marks_nonblocking"], "marks_nonblocking", True, problems)
     if "thread_entry" in entry:
         check_thread_entry(entry["thread_entry"], problems)
+    if "stream_arg" in entry and entry["stream_arg"] != "this" and arg_index(entry["stream_arg"]) is None:
+        problems.append(f"'stream_arg: {entry['stream_arg']}' must be this or an argument index")
+    if "object_io" in entry and entry["object_io"] not in OBJECT_IO:
+        problems.append(f"'object_io: {entry['object_io']}' is not one of {', '.join(sorted(OBJECT_IO))}")
+    if "marks_descriptor" in entry:
+        mark = entry["marks_descriptor"]
+        if not isinstance(mark, dict) or "fd" not in mark:
+            problems.append("'marks_descriptor' needs 'fd'")
+        else:
+            for key in sorted(set(mark) - DESCRIPTOR_KEYS):
+                problems.append(f"unknown key 'marks_descriptor.{key}'")
+            kinds = list((mark.get("kinds") or {}).values()) + ([mark["kind"]] if "kind" in mark else [])
+            for kind in kinds:
+                if kind not in OBJECT_IO:
+                    problems.append(f"'marks_descriptor' kind '{kind}' is not one of {', '.join(sorted(OBJECT_IO))}")
 
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",
-                       "marks_nonblocking", "thread_entry"))
+                       "marks_nonblocking", "thread_entry", "stream_arg", "object_io",
+                       "marks_descriptor"))
                   or bool(entry.get("mt_unsafe")) or entry.get("atomic") is True)
     if not has_effect:
         problems.append("the entry names no effect")
