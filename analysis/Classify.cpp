@@ -82,6 +82,10 @@ Classifier::Classifier(const Program &program) : program(program) {
   profiles.assign(functions.size(), Profile());
   results.assign(functions.size(), Classification());
   std::vector<bool> recursive(functions.size(), false);
+  sccOf.assign(functions.size(), 0);
+  for (uint32_t i = 0; i < program.bottomUpSCCs().size(); ++i)
+    for (uint32_t f : program.bottomUpSCCs()[i])
+      sccOf[f] = i;
   for (const auto &scc : program.bottomUpSCCs()) {
     if (scc.size() > 1)
       for (uint32_t f : scc)
@@ -143,13 +147,18 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
   std::vector<std::vector<uint32_t>> targets(fn.calls.size());
   for (const Edge &e : program.callees(f))
     targets[e.call].push_back(e.callee);
-  bool hasKnownReferences = false;
-  for (size_t i = 0; i < fn.calls.size(); ++i)
+  // A function named but not passed anywhere (stored, returned) runs only if this function
+  // calls through a pointer it cannot resolve; then those are the likely targets.
+  bool hasKnownReferences = false, callsThroughPointer = false;
+  for (size_t i = 0; i < fn.calls.size(); ++i) {
     hasKnownReferences |= fn.calls[i].kind == CallKind::Reference && !targets[i].empty();
+    callsThroughPointer |= fn.calls[i].callee.empty() && fn.calls[i].calleeName.empty();
+  }
 
   auto inherit = [&](const Profile &q, const EvidenceStep &step, const Call *call, int32_t loop,
-                     uint32_t depth, bool errorPath) {
-    double weight = loopWeight(depth);
+                     uint32_t depth, bool errorPath, bool sameCycle) {
+    // Within a recursion the effects are the cycle's own: they must not grow round after round.
+    double weight = sameCycle ? 0 : loopWeight(depth);
     bool terminalOnly = true;
     for (size_t k = 1; k < q.io.size(); ++k)
       if (q.io[k] > 0 && k != size_t(IoKind::Terminal))
@@ -160,8 +169,11 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
         if (q.io[k] <= 0)
           continue;
         EvidenceChain why = prepend(step, q.ioWhy[k]);
-        if (k == size_t(IoKind::Terminal) && terminalOnly && q.cpu == CpuLevel::None &&
-            !(call && isInput(call->calleeName)))
+        if (sameCycle) {
+          if (p.io[k] == 0)
+            addIo(IoKind(k), q.io[k], why);
+        } else if (k == size_t(IoKind::Terminal) && terminalOnly && q.cpu == CpuLevel::None &&
+                   !(call && isInput(call->calleeName)))
           terminal.push_back({q.io[k] * weight, why, loop, depth});
         else
           addIo(IoKind(k), q.io[k] * weight, why);
@@ -183,7 +195,7 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
     }
     if (q.cpu != CpuLevel::None && !errorPath) {
       CpuLevel level = q.cpu;
-      if (level == CpuLevel::Light && loop >= 0 && inInputSizedLoop(loop))
+      if (level == CpuLevel::Light && loop >= 0 && inInputSizedLoop(loop) && !sameCycle)
         level = CpuLevel::Heavy; // a loop over data, each step a loop over data
       raiseCpu(level, prepend(step, q.cpuWhy));
     }
@@ -218,12 +230,15 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
              !call.inErrorPath)
       raiseCpu(call.loopDepth >= 2 ? CpuLevel::Heavy : CpuLevel::Light, {step});
 
+    if (call.kind == CallKind::Reference && !callsThroughPointer)
+      continue;
     for (uint32_t t : targets[i]) {
       EvidenceStep named{callStep(functions[t].name, call.loopDepth), call.loc};
-      inherit(profiles[t], named, &call, call.loop, call.loopDepth, call.inErrorPath);
+      inherit(profiles[t], named, &call, call.loop, call.loopDepth, call.inErrorPath, sccOf[t] == sccOf[f]);
     }
     bool unresolved = targets[i].empty() && !call.modelled;
-    if (unresolved && call.kind != CallKind::Reference && !(call.callee.empty() && hasKnownReferences)) {
+    bool isReference = call.kind == CallKind::Reference || call.kind == CallKind::Callback;
+    if (unresolved && !isReference && !(call.callee.empty() && hasKnownReferences)) {
       block(call.loop);
       if (!p.unknown) {
         p.unknown = true;
@@ -238,7 +253,8 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
     EvidenceStep step{"runs " + functions[entry].name + " on another thread" +
                           (spawn.loopDepth ? " in a loop" : ""),
                       spawn.loc};
-    inherit(profiles[entry], step, nullptr, spawn.loop, spawn.loopDepth, false);
+    inherit(profiles[entry], step, nullptr, spawn.loop, spawn.loopDepth, false,
+            sccOf[uint32_t(entry)] == sccOf[f]);
   }
 
   // Loops that drive no blocking call and compute: over input-sized ranges they are cpu work.
@@ -247,10 +263,15 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
     if (loopBlocked[l] || loop.arithmetic == 0 || !inInputSizedLoop(int32_t(l)))
       continue;
     // Input-sized loops of the nest that drive no blocking call: two or more make it heavy.
+    // A constant inner loop of eight or more steps per element (a CRC's bits) also makes it so.
     uint32_t dataLoops = 0;
-    for (int32_t a = int32_t(l); a >= 0; a = fn.loops[a].parent)
+    int64_t constantSteps = 1;
+    for (int32_t a = int32_t(l); a >= 0; a = fn.loops[a].parent) {
       dataLoops += fn.loops[a].tripCount < 0 && !loopBlocked[a];
-    bool nested = dataLoops >= 2;
+      if (fn.loops[a].tripCount > 0)
+        constantSteps = std::min<int64_t>(constantSteps * fn.loops[a].tripCount, 1 << 20);
+    }
+    bool nested = dataLoops >= 2 || (dataLoops == 1 && constantSteps >= 8);
     EvidenceStep step{nested ? "has a loop nest of depth " + std::to_string(loop.depth) +
                                    " doing arithmetic over its data"
                              : "has a loop doing arithmetic over its data",

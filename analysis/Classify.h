@@ -55,6 +55,7 @@ private:
 
   const Program &program;
   std::vector<Profile> profiles;
+  std::vector<uint32_t> sccOf; // index into program.bottomUpSCCs()
   std::vector<Classification> results;
 };
 

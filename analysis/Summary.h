@@ -55,7 +55,8 @@ struct HeldLock {
 enum class CallKind : uint8_t {
   Direct,    // a call of a known function
   Virtual,   // dispatched: phase 2 adds every override
-  Reference, // a function or lambda referenced, not called here (callbacks, function pointers)
+  Reference, // a function or lambda named here but not called: stored, returned, compared
+  Callback,  // a function or lambda passed to a call (a callback: what receives it may call it)
 };
 
 /// Where an argument of a call points, when the engine can tell.

@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace concur {
@@ -97,6 +98,8 @@ public:
     if (s->getInit())
       TraverseStmt(s->getInit());
     return inLoop(s, "for", inductionOf(s), tripCountOf(s), [&] {
+      if (s->getConditionVariableDeclStmt())
+        TraverseStmt(s->getConditionVariableDeclStmt());
       condition(s->getCond());
       for (clang::Stmt *part : {static_cast<clang::Stmt *>(s->getInc()), s->getBody()})
         if (part)
@@ -105,6 +108,8 @@ public:
   }
   bool TraverseWhileStmt(clang::WhileStmt *s) {
     return inLoop(s, "while", nullptr, -1, [&] {
+      if (s->getConditionVariableDeclStmt()) // `while (dirent *e = readdir(d))`
+        TraverseStmt(s->getConditionVariableDeclStmt());
       condition(s->getCond());
       TraverseStmt(s->getBody());
     });
@@ -125,8 +130,15 @@ public:
   }
 
   bool TraverseIfStmt(clang::IfStmt *s) {
+    const clang::SourceManager &sm = ctx.getSourceManager();
+    std::string branchText = clang::Lexer::getSourceText(
+        clang::CharSourceRange::getTokenRange(s->getThen()->getSourceRange()), sm, ctx.getLangOpts()).str();
+    // A branch that reports on stderr and leaves is the failure path, whatever it returns.
+    bool reportsError = branchText.find("stderr") != std::string::npos ||
+                        branchText.find("cerr") != std::string::npos ||
+                        branchText.find("perror") != std::string::npos;
     bool errorBranch = !s->getElse() && exits(s->getThen()) &&
-                       (failureExit(s->getThen()) ||
+                       (failureExit(s->getThen()) || reportsError ||
                         looksLikeFailureTest(sourceText(s->getCond()->getSourceRange(),
                                                         ctx.getSourceManager(), ctx.getLangOpts())));
     record(s);
@@ -156,6 +168,33 @@ public:
     return true;
   }
 
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr *construct) {
+    for (const clang::Expr *arg : construct->arguments())
+      noteArgument(arg);
+    return true;
+  }
+
+  /// Remembers an argument and what it wraps (`&f`, a temporary, a conversion).
+  void noteArgument(const clang::Expr *arg) {
+    for (const clang::Expr *e = arg; e;) {
+      shape.callArguments.insert(e);
+      if (const auto *cast = llvm::dyn_cast<clang::CastExpr>(e))
+        e = cast->getSubExpr();
+      else if (const auto *paren = llvm::dyn_cast<clang::ParenExpr>(e))
+        e = paren->getSubExpr();
+      else if (const auto *temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+        e = temp->getSubExpr();
+      else if (const auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+        e = bind->getSubExpr();
+      else if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
+        e = unary->getSubExpr();
+      else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e); construct && construct->getNumArgs() == 1)
+        e = construct->getArg(0);
+      else
+        e = nullptr;
+    }
+  }
+
   bool VisitUnaryOperator(clang::UnaryOperator *op) {
     if (op->getOpcode() == clang::UO_AddrOf)
       if (const clang::VarDecl *var = localVar(op->getSubExpr()))
@@ -180,6 +219,8 @@ public:
   bool VisitCallExpr(clang::CallExpr *call) {
     if (const clang::Expr *calleeExpr = call->getCallee())
       shape.directCallees.insert(calleeExpr->IgnoreParenImpCasts());
+    for (const clang::Expr *arg : call->arguments())
+      noteArgument(arg);
     const clang::FunctionDecl *callee = call->getDirectCallee();
     for (unsigned i = 0; i < call->getNumArgs(); ++i) {
       const clang::VarDecl *var = localVar(call->getArg(i));

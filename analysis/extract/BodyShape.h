@@ -24,6 +24,7 @@ struct BodyShape {
   llvm::DenseSet<const clang::VarDecl *> escapingLocals; // by-reference captures, address taken
   std::vector<const clang::LambdaExpr *> lambdas;        // lambdas created in this body
   llvm::DenseSet<const clang::Stmt *> directCallees;     // `f` in `f(x)`: a call, not a reference
+  llvm::DenseSet<const clang::Stmt *> callArguments;     // expressions passed to a call
   uint32_t statements = 0;
   uint32_t arithmetic = 0;
   uint32_t maxLoopDepth = 0;

@@ -25,7 +25,9 @@ namespace {
 class DefinitionVisitor : public clang::RecursiveASTVisitor<DefinitionVisitor> {
 public:
   DefinitionVisitor(clang::ASTContext &ctx, const ModelDatabase &models, Summary &summary)
-      : ctx(ctx), models(models), summary(summary), locs(ctx.getSourceManager(), summary) {}
+      : ctx(ctx), models(models), summary(summary), locs(ctx.getSourceManager(), summary) {
+    collectPointerValues(ctx, descriptors);
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -39,7 +41,9 @@ public:
   }
 
   bool VisitFunctionDecl(clang::FunctionDecl *fn) {
-    if (!fn->doesThisDeclarationHaveABody() || fn->isDependentContext() || fn->isInvalidDecl())
+    // Template patterns are summarised too (a template nobody instantiates still has a
+    // workload); calls that depend on the template's parameters are left out of them.
+    if (!fn->doesThisDeclarationHaveABody() || fn->isInvalidDecl())
       return true;
     if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(fn);
         method && method->getParent()->isLambda())
@@ -50,7 +54,7 @@ public:
 
   bool VisitLambdaExpr(clang::LambdaExpr *lambda) {
     clang::CXXMethodDecl *op = lambda->getCallOperator();
-    if (op && op->hasBody() && !op->isDependentContext())
+    if (op && op->hasBody())
       add(op, lambda);
     return true;
   }
@@ -74,7 +78,8 @@ class SummaryConsumer : public clang::ASTConsumer {
 public:
   SummaryConsumer(const ModelDatabase &models, ExtractResult &result) : models(models), result(result) {}
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
-    DefinitionVisitor(ctx, models, result.summary).TraverseDecl(ctx.getTranslationUnitDecl());
+    DefinitionVisitor visitor(ctx, models, result.summary);
+    visitor.TraverseDecl(ctx.getTranslationUnitDecl());
     const clang::SourceManager &sm = ctx.getSourceManager();
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
       // The real path: `..` after a symlinked directory (/lib -> /usr/lib) cannot be removed

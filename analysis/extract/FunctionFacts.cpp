@@ -644,6 +644,11 @@ private:
     }
     recordLibraryObjectAccess(state, call, callee, model);
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
+    if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&
+        llvm::cast<clang::CXXOperatorCallExpr>(call)->getOperator() == clang::OO_Call) {
+      out.calls.push_back(makeIndirect(state, call)); // std::function: whatever it holds runs
+      return;
+    }
     bool interesting = model || !inSystemHeader;
     if (!interesting)
       return;
@@ -708,7 +713,7 @@ private:
   /// pointer's target. What it does may happen on behalf of this function.
   void recordReference(const LockState &state, const clang::FunctionDecl *target, const clang::Expr *site) {
     Call fact;
-    fact.kind = CallKind::Reference;
+    fact.kind = shape.callArguments.contains(site) ? CallKind::Callback : CallKind::Reference;
     fact.callee = usrOf(target);
     fact.calleeName = normalizedName(target);
     fact.loc = locs.make(site->getBeginLoc());
@@ -724,14 +729,20 @@ private:
   }
 
   void recordIndirectCall(const LockState &state, const clang::CallExpr *call) {
-    // A call through a pointer whose target the body names: `auto fp = &work; fp();`.
+    // A call through a pointer whose possible targets the program names: `auto fp = &work;`,
+    // a table `kHandlers[op](…)`, a struct field `t->send(…)`.
+    std::vector<const clang::FunctionDecl *> possible = descriptors.pointerTargets(call->getCallee());
+    if (possible.size() > 1 || (possible.size() == 1 && !resolveCallable(call->getCallee()).function)) {
+      for (const clang::FunctionDecl *target : possible) {
+        Call fact = makeIndirect(state, call);
+        fact.callee = usrOf(target);
+        fact.calleeName = normalizedName(target);
+        out.calls.push_back(std::move(fact));
+      }
+      return;
+    }
     Callable target = resolveCallable(call->getCallee());
-    Call fact;
-    fact.loc = locs.make(call->getExprLoc());
-    fact.loop = loopOf(call);
-    fact.loopDepth = shape.depthOf(fact.loop);
-    fact.inErrorPath = shape.onErrorPath.contains(call);
-    fact.held = heldList(state);
+    Call fact = makeIndirect(state, call);
     if (target.function) {
       fact.callee = usrOf(target.function);
       fact.calleeName = normalizedName(target.function);
@@ -741,6 +752,16 @@ private:
       }
     }
     out.calls.push_back(std::move(fact));
+  }
+
+  Call makeIndirect(const LockState &state, const clang::CallExpr *call) {
+    Call fact;
+    fact.loc = locs.make(call->getExprLoc());
+    fact.loop = loopOf(call);
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = shape.onErrorPath.contains(call);
+    fact.held = heldList(state);
+    return fact;
   }
 
   /// A call on a standard-library object is an access to it: const members read, others write.

@@ -11,6 +11,7 @@ class ASTContext;
 class FunctionDecl;
 class LambdaExpr;
 class ValueDecl;
+class Expr;
 } // namespace clang
 
 namespace concur {
@@ -22,7 +23,15 @@ class ModelDatabase;
 /// to `socket(AF_UNIX, …)` in a constructor makes `send(fd_, …)` in a method ipc).
 struct DescriptorKinds {
   llvm::DenseMap<const clang::ValueDecl *, IoKind> kinds;
+  /// Functions a variable or field of function-pointer type is given anywhere in the TU.
+  llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::FunctionDecl *>> pointerValues;
+
+  /// The functions a called expression may be: `fp`, `table[i]`, `t->send`.
+  std::vector<const clang::FunctionDecl *> pointerTargets(const clang::Expr *callee) const;
 };
+
+/// Fills `kinds.pointerValues` from every initializer and assignment of the TU.
+void collectPointerValues(clang::ASTContext &ctx, DescriptorKinds &kinds);
 
 /// `lambda` is the expression whose call operator `fn` is, when it is one.
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
