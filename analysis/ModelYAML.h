@@ -31,6 +31,7 @@ struct RawModel {
   std::vector<std::string> names;
   std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
   std::optional<std::string> streamArg, objectIo;
+  std::optional<int> poolSizeArg;
   std::optional<RawDescriptor> marksDescriptor;
   std::optional<bool> atomic;
   std::optional<RawFlags> nonBlockingIf, marksNonBlocking;
@@ -97,6 +98,7 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("stream_arg", m.streamArg);
     io.mapOptional("object_io", m.objectIo);
     io.mapOptional("marks_descriptor", m.marksDescriptor);
+    io.mapOptional("pool_size_arg", m.poolSizeArg);
   }
 };
 template <> struct MappingTraits<concur::RawModelFile> {

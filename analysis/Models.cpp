@@ -143,6 +143,7 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
       m.marksDescriptor.kinds.emplace_back(flag, kind);
     }
   }
+  m.poolSizeArg = raw.poolSizeArg.value_or(-1);
   if (raw.threadEntry) {
     const RawThreadEntry &t = *raw.threadEntry;
     if (!t.callable || *t.callable < 0)
@@ -156,7 +157,8 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
                    m.nonBlockingIf.present() || m.marksNonBlocking.present() ||
                    m.threadEntry.present() || m.join.kind != ArgRef::None ||
                    m.container != ContainerAccess::ByConstness || m.streamArg.kind != ArgRef::None ||
-                   m.objectIo != IoKind::None || m.objectIsMemory || m.marksDescriptor.present();
+                   m.objectIo != IoKind::None || m.objectIsMemory || m.marksDescriptor.present() ||
+                   m.poolSizeArg >= 0;
   if (!hasEffect)
     return entryError(origin, raw, "it names no effect");
   return m;

@@ -68,6 +68,7 @@ struct Model {
   IoKind objectIo = IoKind::None; // for a class or a variable: I/O through it is of this kind
   bool objectIsMemory = false;    // ... or no I/O at all (std::ostringstream)
   DescriptorMark marksDescriptor;
+  int poolSizeArg = -1; // a pool's constructor: the argument giving its thread count
   std::string origin; // where it was defined, for --dump-config and messages
 };
 

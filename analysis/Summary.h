@@ -108,6 +108,7 @@ struct Spawn {
   int32_t loop = -1;
   uint32_t loopDepth = 0;
   bool deferred = false; // std::async with std::launch::deferred: runs on the caller
+  int64_t poolThreads = -1; // threads of the pool it is submitted to, when a constant
   std::vector<ArgBinding> args;
   std::vector<HeldLock> held;
 };
@@ -126,6 +127,7 @@ struct Loop {
   int64_t tripCount = -1; // constant trip count when known
   std::string kind;       // for, while, do, range-for
   uint32_t arithmetic = 0; // arithmetic operators directly in this loop (not nested ones)
+  bool boundedByCores = false; // its bound is the core count (hardware_concurrency, nproc)
 };
 
 struct Function {

@@ -64,7 +64,8 @@ json::Value toJSON(const Spawn &s) {
                       {"api", s.api},             {"kind", int(s.kind)},
                       {"loc", toJSON(s.loc)},     {"range", toJSON(s.range)},
                       {"loop", s.loop},           {"loopDepth", s.loopDepth},
-                      {"deferred", s.deferred},   {"args", toArray(s.args)},
+                      {"deferred", s.deferred},   {"poolThreads", s.poolThreads},
+                      {"args", toArray(s.args)},
                       {"held", toArray(s.held)}};
 }
 
@@ -75,7 +76,7 @@ json::Value toJSON(const Join &j) {
 json::Value toJSON(const Loop &l) {
   return json::Object{{"loc", toJSON(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                       {"tripCount", l.tripCount}, {"kind", l.kind},
-                      {"arithmetic", l.arithmetic}};
+                      {"arithmetic", l.arithmetic}, {"boundedByCores", l.boundedByCores}};
 }
 
 json::Value toJSON(const Function &f) {
@@ -253,7 +254,7 @@ bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("entry", s.entry), r("entryName", s.entryName), r("api", s.api), r("kind", s.kind);
   r("loc", s.loc), r("range", s.range), r("loop", s.loop), r("loopDepth", s.loopDepth);
-  r("deferred", s.deferred), r("args", s.args), r("held", s.held);
+  r("deferred", s.deferred), r("poolThreads", s.poolThreads), r("args", s.args), r("held", s.held);
   return r.ok();
 }
 
@@ -266,7 +267,7 @@ bool fromJSONValue(const json::Value &v, Join &j, json::Path p) {
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("loc", l.loc), r("parent", l.parent), r("depth", l.depth), r("tripCount", l.tripCount);
-  r("kind", l.kind), r("arithmetic", l.arithmetic);
+  r("kind", l.kind), r("arithmetic", l.arithmetic), r("boundedByCores", l.boundedByCores);
   return r.ok();
 }
 

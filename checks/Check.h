@@ -11,6 +11,7 @@
 
 namespace concur {
 
+class Classifier;
 class Program;
 class ThreadReachability;
 
@@ -20,6 +21,7 @@ using OptionMap = std::map<std::string, std::string>;
 struct AnalysisContext {
   const Program &program;
   const ThreadReachability &threads;
+  const Classifier &classifier;
 };
 
 /// Reads and writes one check's options under its `<check-name>.` prefix.

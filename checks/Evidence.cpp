@@ -30,4 +30,38 @@ void appendThreadPathNotes(const Program &program, const ThreadPath &path, std::
                          pointOf(program, functions[step.caller].calls[step.call].loc), {}});
 }
 
+void appendBlockingNotes(const Program &program, const BlockingChain &chain, std::vector<Note> &notes) {
+  const auto &functions = program.functions();
+  for (size_t i = 1; i < chain.size(); ++i) {
+    const Call &call = functions[chain[i].function].calls[chain[i].call];
+    int32_t callee = program.find(call.callee);
+    std::string name = callee >= 0 ? functions[callee].name : call.calleeName;
+    std::string why = i + 1 == chain.size() ? " (" + blockingReason(call) + ")" : "";
+    notes.push_back(Note{fmt::format("'{}' calls '{}'{}", functions[chain[i].function].name, name, why),
+                         pointOf(program, call.loc), {}});
+  }
+}
+
+std::string blockingReason(const Call &call) {
+  switch (call.effect.io) {
+  case IoKind::File: return "waits on a file";
+  case IoKind::Net: return "waits on the network";
+  case IoKind::Ipc: return "waits on another process";
+  case IoKind::Sleep: return "sleeps";
+  case IoKind::Terminal: return "waits on the terminal";
+  case IoKind::Process: return "waits on a child process";
+  case IoKind::Db: return "waits on a database";
+  case IoKind::None: break;
+  }
+  switch (call.effect.sync) {
+  case SyncKind::Lock: return "waits for a lock";
+  case SyncKind::Wait: return "waits for another thread";
+  case SyncKind::Join: return "waits for a thread to finish";
+  case SyncKind::Get: return "waits for a result";
+  case SyncKind::Barrier: return "waits at a barrier";
+  case SyncKind::None: break;
+  }
+  return "blocks";
+}
+
 } // namespace concur

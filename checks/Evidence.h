@@ -3,6 +3,7 @@
 
 #include "Finding.h"
 
+#include "../analysis/Blocking.h"
 #include "../analysis/Program.h"
 #include "../analysis/Threads.h"
 
@@ -12,5 +13,11 @@ SourcePoint pointOf(const Program &program, const Loc &loc);
 
 /// Notes that tell how a thread reaches a function: where it started, then each call taken.
 void appendThreadPathNotes(const Program &program, const ThreadPath &path, std::vector<Note> &notes);
+
+/// Notes that follow a blocking chain from its second step: `'f' calls 'g'`, `'g' calls 'recv'`.
+void appendBlockingNotes(const Program &program, const BlockingChain &chain, std::vector<Note> &notes);
+
+/// What a blocking call waits on, for messages: `waits on the network`.
+std::string blockingReason(const Call &call);
 
 } // namespace concur

@@ -1,22 +1,45 @@
 // The one list of checks. Adding a check: its class, a line here, a docs page, a lit test.
 #include "Check.h"
+#include "coro/CoroBlockingCallCheck.h"
+#include "lock/LockBlockingCallCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
+#include "workload/CpuOnIoPoolCheck.h"
+#include "workload/OversubscribedThreadsCheck.h"
+#include "workload/SleepPollingCheck.h"
 
 namespace concur {
 namespace {
 
 template <typename T>
-std::unique_ptr<Check> make(const std::string &name, const OptionMap &) {
-  return std::make_unique<T>(name);
+std::unique_ptr<Check> make(const std::string &name, const OptionMap &options) {
+  if constexpr (std::is_constructible_v<T, const std::string &, const OptionMap &>)
+    return std::make_unique<T>(name, options);
+  else
+    return std::make_unique<T>(name);
 }
 
 } // namespace
 
 const std::vector<CheckInfo> &allChecks() {
   static const std::vector<CheckInfo> checks = {
+      {"concur-coro-blocking-call",
+       "a coroutine, or a function it calls, makes a blocking I/O or synchronization call",
+       &make<CoroBlockingCallCheck>},
+      {"concur-lock-blocking-call",
+       "blocking I/O, a sleep or a co_await while a mutex is held, here or in a callee",
+       &make<LockBlockingCallCheck>},
       {"concur-mt-unsafe-call",
        "a call to a non-thread-safe function from code that runs on a thread other than main",
        &make<MtUnsafeCallCheck>},
+      {"concur-workload-cpu-on-io-pool",
+       "CPU-bound work submitted to a pool with more threads than cores",
+       &make<CpuOnIoPoolCheck>},
+      {"concur-workload-oversubscribed-threads",
+       "CPU-bound work started as one thread per item, or as more threads than cores",
+       &make<OversubscribedThreadsCheck>},
+      {"concur-workload-sleep-polling",
+       "a loop that polls a flag and sleeps between looks",
+       &make<SleepPollingCheck>},
   };
   return checks;
 }

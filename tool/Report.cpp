@@ -1,5 +1,6 @@
 #include "Report.h"
 
+#include "../analysis/Classify.h"
 #include "../analysis/Program.h"
 #include "../analysis/Threads.h"
 #include "../checks/Check.h"
@@ -58,7 +59,8 @@ llvm::Expected<Report> makeReport(std::vector<Summary> summaries, EffectiveConfi
   report.totals.translationUnits = summaries.size();
   Program program(std::move(summaries));
   ThreadReachability threads(program);
-  AnalysisContext context{program, threads};
+  Classifier classifier(program);
+  AnalysisContext context{program, threads, classifier};
 
   llvm::Expected<std::vector<std::string>> names = enabledChecks(global.checks.value_or(""));
   if (!names)

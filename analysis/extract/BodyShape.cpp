@@ -272,12 +272,36 @@ private:
     loop.kind = kind;
     loop.tripCount = trips;
     shape.maxLoopDepth = std::max(shape.maxLoopDepth, loop.depth);
+    loop.boundedByCores = mentionsCoreCount(s);
     shape.loops.push_back(loop);
     shape.inductionVariable.push_back(induction);
     loopStack.push_back(int32_t(shape.loops.size() - 1));
     body();
     loopStack.pop_back();
     return true;
+  }
+
+  /// `for (i = 0; i < std::thread::hardware_concurrency(); ++i)`: one thread per core.
+  bool mentionsCoreCount(const clang::Stmt *loop) const {
+    const clang::Stmt *cond = nullptr;
+    if (const auto *f = llvm::dyn_cast<clang::ForStmt>(loop))
+      cond = f->getCond();
+    else if (const auto *w = llvm::dyn_cast<clang::WhileStmt>(loop))
+      cond = w->getCond();
+    if (!cond)
+      return false;
+    std::string text = sourceText(cond->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+    for (const char *word : {"hardware_concurrency", "nproc", "cores", "num_threads", "get_nprocs", "_SC_NPROCESSORS"})
+      if (text.find(word) != std::string::npos)
+        return true;
+    // `i < n` where n was set from the core count earlier is common too.
+    if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(cond))
+      if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(bin->getRHS()->IgnoreParenImpCasts()))
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit()) {
+          std::string init = sourceText(var->getInit()->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+          return init.find("hardware_concurrency") != std::string::npos || init.find("nprocs") != std::string::npos;
+        }
+    return false;
   }
 
   static const clang::VarDecl *inductionOf(const clang::ForStmt *s) {

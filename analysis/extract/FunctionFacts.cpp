@@ -489,6 +489,11 @@ private:
     if (!construct)
       return;
     const Model *model = models.lookup(normalizedName(construct->getConstructor()));
+    if (model && model->poolSizeArg >= 0 && unsigned(model->poolSizeArg) < construct->getNumArgs()) {
+      clang::Expr::EvalResult size;
+      if (construct->getArg(model->poolSizeArg)->EvaluateAsInt(size, ctx))
+        poolSizes[var] = size.Val.getInt().getExtValue();
+    }
     if (!model || model->guard == GuardKind::None)
       return;
     Guard guard;
@@ -919,6 +924,13 @@ private:
     spawn.loop = loopOf(site);
     spawn.loopDepth = shape.depthOf(spawn.loop);
     spawn.held = heldList(state);
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(site))
+      // The pool is the object (`pool.submit(f)`) or the first argument (`asio::post(pool, f)`).
+      if (const clang::Expr *object = objectExpr(call) ? objectExpr(call)
+                                      : call->getNumArgs() ? call->getArg(0) : nullptr)
+        if (const clang::VarDecl *pool = referencedVar(object))
+          if (auto it = poolSizes.find(pool); it != poolSizes.end())
+            spawn.poolThreads = it->second;
     size_t callableIndex = size_t(model.threadEntry.callable);
     int argsFrom = model.threadEntry.argsFrom;
     // std::async(policy, f, args…): the policy shifts the callable and may defer it.
@@ -1019,6 +1031,7 @@ private:
   llvm::DenseSet<const clang::ValueDecl *> byReferenceCaptures;
   LocationResolver resolver;
   llvm::SmallPtrSet<const clang::VarDecl *, 4> nonBlockingDescriptors;
+  llvm::DenseMap<const clang::VarDecl *, int64_t> poolSizes; // pools built with a constant size
   bool capturesThis = false;
   bool recording = false;
   bool isErrnoStyle = false;

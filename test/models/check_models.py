@@ -34,7 +34,7 @@ GUARD_KINDS = {"exclusive", "shared"}
 CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
               "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
-              "stream_arg", "object_io", "marks_descriptor"}
+              "stream_arg", "object_io", "marks_descriptor", "pool_size_arg"}
 OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
@@ -524,7 +524,7 @@ def check_entry(entry):
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",
                        "marks_nonblocking", "thread_entry", "stream_arg", "object_io",
-                       "marks_descriptor"))
+                       "marks_descriptor", "pool_size_arg"))
                   or bool(entry.get("mt_unsafe")) or entry.get("atomic") is True)
     if not has_effect:
         problems.append("the entry names no effect")
