@@ -49,6 +49,9 @@ crashes=$(grep -c 'concur crashed' "$work/out.txt" || true)
 read -r warm_s warm_kb < <(measure "$concur" -p "$src" -j "$jobs" --quiet --cache-dir="$work/cache")
 same=$(cmp -s "$work/out.txt" "$work/cold-findings.txt" && echo yes || echo NO)
 findings=$(grep -c ': warning: \|: error: ' "$work/cold-findings.txt" || true)
+# What classification costs: warm runs (no parsing) with and without it, against the baseline.
+read -r plain_s _ < <(measure "$concur" -p "$src" -j "$jobs" --quiet --cache-dir="$work/cache" --checks='-*,concur-mt-unsafe-call')
+read -r classify_s _ < <(measure "$concur" -p "$src" -j "$jobs" --quiet --cache-dir="$work/cache" --classify)
 
 python3 - <<PY
 base, cold, warm = $base_s, $cold_s, $warm_s
@@ -56,5 +59,6 @@ print(f"leveldb: $count translation units, -j $jobs")
 print(f"  clang++-19 -fsyntax-only : {base:6.2f} s   peak RSS {$base_kb/1024:7.1f} MiB (largest process)")
 print(f"  concur, cold cache       : {cold:6.2f} s   peak RSS {$cold_kb/1024:7.1f} MiB   ratio {cold/base:.2f}x  (target <= 1.25x)")
 print(f"  concur, warm cache       : {warm:6.2f} s   peak RSS {$warm_kb/1024:7.1f} MiB   ratio {warm/base:.3f}x (target <= 0.10x)")
+print(f"  classification: {max(0.0, $classify_s - $plain_s):.2f} s = {100*max(0.0, $classify_s - $plain_s)/base:.1f}% of the baseline (target <= 5%)")
 print(f"  findings: $findings; warm output identical to cold: $same; crashes: $crashes")
 PY

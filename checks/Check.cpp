@@ -1,8 +1,21 @@
 #include "Check.h"
 
+#include "../analysis/Classify.h"
+
 #include "llvm/ADT/StringRef.h"
 
 namespace concur {
+
+AnalysisContext::AnalysisContext(const Program &program, const ThreadReachability &threads)
+    : program(program), threads(threads) {}
+
+AnalysisContext::~AnalysisContext() = default;
+
+const Classifier &AnalysisContext::classifier() const {
+  if (!classification)
+    classification = std::make_unique<Classifier>(program);
+  return *classification;
+}
 
 std::string CheckOptions::get(const std::string &name, const std::string &fallback) const {
   auto it = all.find(prefix + name);

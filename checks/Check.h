@@ -17,11 +17,18 @@ class ThreadReachability;
 
 using OptionMap = std::map<std::string, std::string>;
 
-/// What a check may read: whole-program results, never the AST.
-struct AnalysisContext {
+/// What a check may read: whole-program results, never the AST. Analyses that not every
+/// check needs are computed on first use, once.
+class AnalysisContext {
+public:
+  AnalysisContext(const Program &program, const ThreadReachability &threads);
+  ~AnalysisContext();
   const Program &program;
   const ThreadReachability &threads;
-  const Classifier &classifier;
+  const Classifier &classifier() const;
+
+private:
+  mutable std::unique_ptr<Classifier> classification;
 };
 
 /// Reads and writes one check's options under its `<check-name>.` prefix.

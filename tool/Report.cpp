@@ -1,6 +1,5 @@
 #include "Report.h"
 
-#include "../analysis/Classify.h"
 #include "../analysis/Program.h"
 #include "../analysis/Threads.h"
 #include "../checks/Check.h"
@@ -59,8 +58,7 @@ llvm::Expected<Report> makeReport(std::vector<Summary> summaries, EffectiveConfi
   report.totals.translationUnits = summaries.size();
   Program program(std::move(summaries));
   ThreadReachability threads(program);
-  Classifier classifier(program);
-  AnalysisContext context{program, threads, classifier};
+  AnalysisContext context(program, threads);
 
   llvm::Expected<std::vector<std::string>> names = enabledChecks(global.checks.value_or(""));
   if (!names)

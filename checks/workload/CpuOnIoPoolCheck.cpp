@@ -15,7 +15,7 @@ void CpuOnIoPoolCheck::run(const AnalysisContext &context, std::vector<Finding> 
       int32_t entry = program.find(spawn.entry);
       if (spawn.poolThreads <= cores || entry < 0)
         continue;
-      const Classification &work = context.classifier.of(uint32_t(entry));
+      const Classification &work = context.classifier().of(uint32_t(entry));
       if (work.label != Workload::Cpu)
         continue;
       Finding finding = this->finding(

@@ -18,7 +18,7 @@ void OversubscribedThreadsCheck::run(const AnalysisContext &context, std::vector
       int32_t entry = program.find(spawn.entry);
       if (!ownThread || entry < 0 || spawn.loop < 0)
         continue;
-      const Classification &work = context.classifier.of(uint32_t(entry));
+      const Classification &work = context.classifier().of(uint32_t(entry));
       if (work.label != Workload::Cpu)
         continue;
       // The threads a loop nest starts: unbounded, bounded by the cores, or a constant.
