@@ -17,8 +17,8 @@ bool BlockingCalls::blocksItself(const Call &call) const {
   return includeSync && call.effect.sync != SyncKind::None;
 }
 
-BlockingCalls::BlockingCalls(const Program &program, bool includeSync)
-    : program(program), includeSync(includeSync) {
+BlockingCalls::BlockingCalls(const Program &program, bool includeSync, bool underCallersLock)
+    : program(program), includeSync(includeSync), underCallersLock(underCallersLock) {
   const auto &functions = program.functions();
   chains.assign(functions.size(), std::nullopt);
   // Bottom-up over SCCs: a callee's chain is known before its callers look at it. Within a
@@ -30,7 +30,7 @@ BlockingCalls::BlockingCalls(const Program &program, bool includeSync)
           continue;
         const Function &fn = functions[f];
         for (uint32_t c = 0; c < fn.calls.size() && !chains[f]; ++c)
-          if (blocksItself(fn.calls[c]))
+          if (blocksItself(fn.calls[c]) && !(underCallersLock && fn.calls[c].afterUnlock))
             chains[f] = BlockingChain{{f, c}};
         if (chains[f])
           continue;
@@ -38,6 +38,8 @@ BlockingCalls::BlockingCalls(const Program &program, bool includeSync)
           const Call &call = fn.calls[e.call];
           if (call.kind == CallKind::Reference || call.kind == CallKind::Callback)
             continue; // callbacks run wherever the receiver runs them
+          if (underCallersLock && call.afterUnlock)
+            continue;
           if (functions[e.callee].isCoroutine)
             continue; // calling a coroutine only creates it; its body runs when awaited
           if (const auto &inner = chains[e.callee]) {

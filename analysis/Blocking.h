@@ -20,7 +20,9 @@ using BlockingChain = std::vector<BlockingStep>;
 class BlockingCalls {
 public:
   /// `includeSync`: waits on other threads (lock, wait, join, get, barrier) count as blocking.
-  BlockingCalls(const Program &program, bool includeSync);
+  /// `underCallersLock`: only calls made while a caller's locks may still be held count (a
+  /// function that unlocks its caller's mutex before blocking does not block under it).
+  BlockingCalls(const Program &program, bool includeSync, bool underCallersLock = false);
 
   /// A chain to a blocking call made by `function` or its callees, if there is one.
   const std::optional<BlockingChain> &from(uint32_t function) const { return chains[function]; }
@@ -30,6 +32,7 @@ public:
 private:
   const Program &program;
   bool includeSync;
+  bool underCallersLock;
   std::vector<std::optional<BlockingChain>> chains;
 };
 

@@ -75,6 +75,7 @@ struct Call {
   uint32_t loopDepth = 0;
   bool inErrorPath = false; // under a branch that handles a failure (returns/throws/exits)
   bool modelled = false;     // a model names the callee (its effects are all there is to know)
+  bool afterUnlock = false;  // made after this function released a lock its caller holds
   CallEffect effect;         // from the models, when the callee is a modelled library function
   std::vector<HeldLock> held;
   std::vector<ArgBinding> args;

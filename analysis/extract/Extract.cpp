@@ -70,7 +70,7 @@ private:
   const ModelDatabase &models;
   Summary &summary;
   LocMaker locs;
-  DescriptorKinds descriptors;
+  UnitFacts descriptors;
   llvm::DenseSet<const clang::FunctionDecl *> seen;
 };
 

@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <map>
+#include <set>
 
 namespace concur {
 namespace {
@@ -34,9 +35,11 @@ struct LockState {
   bool reached = false;
   std::map<std::string, HeldLock> held;
   std::map<const clang::VarDecl *, Guard> guards;
+  std::set<std::string> releasedFromEntry; // released here without being taken here: an unlock()
 
   bool operator==(const LockState &o) const {
-    if (reached != o.reached || held.size() != o.held.size() || guards != o.guards)
+    if (reached != o.reached || held.size() != o.held.size() || guards != o.guards ||
+        releasedFromEntry != o.releasedFromEntry)
       return false;
     for (auto a = held.begin(), b = o.held.begin(); a != held.end(); ++a, ++b)
       if (a->first != b->first || a->second.shared != b->second.shared)
@@ -44,7 +47,10 @@ struct LockState {
     return true;
   }
   void acquire(const HeldLock &lock) { held[lock.lock] = lock; }
-  void release(const std::string &lock) { held.erase(lock); }
+  void release(const std::string &lock) {
+    if (!held.erase(lock))
+      releasedFromEntry.insert(lock);
+  }
 };
 
 LockState meet(const LockState &a, const LockState &b) {
@@ -60,6 +66,9 @@ LockState meet(const LockState &a, const LockState &b) {
       merged.shared = lock.shared || it->second.shared;
       out.held.emplace(key, merged);
     }
+  for (const std::string &lock : a.releasedFromEntry)
+    if (b.releasedFromEntry.count(lock))
+      out.releasedFromEntry.insert(lock);
   for (const auto &[var, guard] : a.guards)
     if (auto it = b.guards.find(var); it != b.guards.end()) {
       Guard merged = guard;
@@ -199,7 +208,7 @@ bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
 class Extractor {
 public:
   Extractor(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda, clang::ASTContext &ctx,
-            const ModelDatabase &models, LocMaker &locs, DescriptorKinds &descriptors)
+            const ModelDatabase &models, LocMaker &locs, UnitFacts &descriptors)
       : fn(fn), ctx(ctx), models(models), locs(locs), descriptors(descriptors),
         shape(analyzeBodyShape(fn->getBody(), ctx, locs)),
         resolver(ctx, models, shape, fn, byReferenceCaptures) {
@@ -211,21 +220,76 @@ public:
       }
   }
 
+  /// The net lock effect of the function: what is held, or released, at its exit.
+  LockEffects lockEffects() {
+    LockEffects effects;
+    std::unique_ptr<clang::CFG> cfg = buildCFG();
+    if (!cfg)
+      return effects;
+    std::vector<LockState> in = fixpoint(*cfg);
+    const LockState &exit = in[cfg->getExit().getBlockID()];
+    if (!exit.reached)
+      return effects;
+    // Only locks the caller can name: its arguments', its object's, or globals.
+    auto visible = [](const std::string &key) { return key.starts_with("p:") || key.starts_with("g:"); };
+    auto aliased = [&](std::string key) {
+      for (const auto &[field, param] : memberAliases())
+        if (key.starts_with(field))
+          return param + key.substr(field.size());
+      return key;
+    };
+    for (const auto &[key, lock] : exit.held)
+      if (visible(key)) {
+        HeldLock mapped = lock;
+        mapped.lock = aliased(key);
+        effects.acquires.push_back(mapped);
+      }
+    for (const std::string &key : exit.releasedFromEntry)
+      if (visible(key))
+        effects.releases.push_back(aliased(key));
+    return effects;
+  }
+
   Function run() {
     describeFunction();
-    clang::CFG::BuildOptions options;
-    options.AddImplicitDtors = true;
-    options.AddTemporaryDtors = true;
-    options.AddInitializers = true;
-    options.setAllAlwaysAdd();
-    std::unique_ptr<clang::CFG> cfg =
-        clang::CFG::buildCFG(fn, fn->getBody(), &ctx, options);
-    if (cfg)
+    if (std::unique_ptr<clang::CFG> cfg = buildCFG())
       walk(*cfg);
     return std::move(out);
   }
 
 private:
+  std::unique_ptr<clang::CFG> buildCFG() {
+    clang::CFG::BuildOptions options;
+    options.AddImplicitDtors = true;
+    options.AddTemporaryDtors = true;
+    options.AddInitializers = true;
+    options.setAllAlwaysAdd();
+    return clang::CFG::buildCFG(fn, fn->getBody(), &ctx, options);
+  }
+
+  /// A constructor's `mu_(mu)`: in its frame, what field `mu_` points to is what parameter
+  /// `mu` points to (`p:this.mu_*` is `p:0`), so a guard's lock is its argument's.
+  std::vector<std::pair<std::string, std::string>> memberAliases() const {
+    std::vector<std::pair<std::string, std::string>> aliases;
+    const auto *ctor = llvm::dyn_cast<clang::CXXConstructorDecl>(fn);
+    if (!ctor)
+      return aliases;
+    for (const clang::CXXCtorInitializer *init : ctor->inits()) {
+      const clang::FieldDecl *field = init->getMember();
+      if (!field || !init->getInit())
+        continue;
+      const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(init->getInit()->IgnoreParenImpCasts());
+      const auto *param = ref ? llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl()) : nullptr;
+      if (!param)
+        continue;
+      std::string index = "p:" + std::to_string(param->getFunctionScopeIndex());
+      if (field->getType()->isPointerType())
+        aliases.emplace_back("p:this." + field->getNameAsString() + "*", index);
+      else if (field->getType()->isReferenceType())
+        aliases.emplace_back("p:this." + field->getNameAsString(), index);
+    }
+    return aliases;
+  }
   void describeFunction() {
     out.usr = usrOf(fn);
     out.name = displayName(fn);
@@ -248,9 +312,26 @@ private:
 
   /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
   void walk(const clang::CFG &cfg) {
-    // Blocks in reverse creation order (entry first, roughly forward). LLVM's post-order
-    // traversal cannot be used: pruned CFG edges are null successors.
-    std::vector<const clang::CFGBlock *> order(cfg.rbegin(), cfg.rend());
+    std::vector<LockState> in = fixpoint(cfg);
+    recording = true;
+    for (const clang::CFGBlock *block : blockOrder(cfg)) {
+      LockState state = in[block->getBlockID()];
+      if (!state.reached)
+        continue;
+      for (const clang::CFGElement &element : *block)
+        transfer(state, element);
+    }
+  }
+
+  /// Blocks in reverse creation order (entry first, roughly forward). LLVM's post-order
+  /// traversal cannot be used: pruned CFG edges are null successors.
+  static std::vector<const clang::CFGBlock *> blockOrder(const clang::CFG &cfg) {
+    return std::vector<const clang::CFGBlock *>(cfg.rbegin(), cfg.rend());
+  }
+
+  /// The lock state at the entry of every block.
+  std::vector<LockState> fixpoint(const clang::CFG &cfg) {
+    std::vector<const clang::CFGBlock *> order = blockOrder(cfg);
     std::vector<LockState> in(cfg.getNumBlockIDs()), outState(cfg.getNumBlockIDs());
     in[cfg.getEntry().getBlockID()].reached = true;
     for (int round = 0; round < 32; ++round) {
@@ -276,14 +357,7 @@ private:
       if (!changed)
         break;
     }
-    recording = true;
-    for (const clang::CFGBlock *block : order) {
-      LockState state = in[block->getBlockID()];
-      if (!state.reached)
-        continue;
-      for (const clang::CFGElement &element : *block)
-        transfer(state, element);
-    }
+    return in;
   }
 
   /// The state flowing along pred -> succ: a successful try_lock holds its lock on the true edge.
@@ -489,6 +563,8 @@ private:
     if (!construct)
       return;
     const Model *model = models.lookup(normalizedName(construct->getConstructor()));
+    if (!model && declareProjectGuard(state, var, construct, anchor))
+      return;
     if (model && model->poolSizeArg >= 0 && unsigned(model->poolSizeArg) < construct->getNumArgs()) {
       clang::Expr::EvalResult size;
       if (construct->getArg(model->poolSizeArg)->EvaluateAsInt(size, ctx))
@@ -569,6 +645,7 @@ private:
     fact.loopDepth = shape.depthOf(fact.loop);
     fact.inErrorPath = shape.onErrorPath.contains(construct);
     fact.held = heldList(state);
+    fact.afterUnlock = !state.releasedFromEntry.empty();
     out.calls.push_back(std::move(fact));
   }
 
@@ -580,6 +657,101 @@ private:
     for (const clang::CXXMethodDecl *m : record->methods())
       if (m->getOverloadedOperator() == clang::OO_Call && !ctx.getSourceManager().isInSystemHeader(m->getLocation()))
         recordReference(state, m, e);
+  }
+
+  /// The lock effects of a project function with a body in this TU, or null.
+  const LockEffects *calleeLockEffects(const clang::FunctionDecl *callee) {
+    const clang::FunctionDecl *definition = nullptr;
+    if (!callee->hasBody(definition) || !definition ||
+        ctx.getSourceManager().isInSystemHeader(definition->getLocation()) || definition == fn)
+      return nullptr;
+    const LockEffects &effects = lockEffectsOf(definition, ctx, models, locs, descriptors);
+    return effects.acquires.empty() && effects.releases.empty() ? nullptr : &effects;
+  }
+
+  /// A lock key of the callee's frame in this frame: `p:this…` is the call's object, `p:N…`
+  /// its argument N, `g:…` the same everywhere.
+  std::optional<std::string> mapCalleeKey(const std::string &key, const clang::Expr *object,
+                                          llvm::ArrayRef<const clang::Expr *> args, int32_t loop) const {
+    if (key.starts_with("g:"))
+      return key;
+    if (key.starts_with("p:this")) {
+      if (!object)
+        return std::nullopt;
+      std::optional<AbstractLocation> where = object->getType()->isPointerType()
+                                                  ? resolver.ofPointee(object, loop, true)
+                                                  : resolver.ofLValue(object, loop, true);
+      return where ? std::optional<std::string>(where->key + key.substr(6)) : std::nullopt;
+    }
+    size_t end = 2;
+    while (end < key.size() && std::isdigit(static_cast<unsigned char>(key[end])))
+      ++end;
+    unsigned index = 0;
+    if (end == 2 || llvm::StringRef(key).substr(2, end - 2).getAsInteger(10, index) || index >= args.size())
+      return std::nullopt;
+    std::optional<AbstractLocation> where = resolver.ofArgument(args[index], loop, true);
+    return where ? std::optional<std::string>(where->key + key.substr(end)) : std::nullopt;
+  }
+
+  void applyCalleeLockEffects(LockState &state, const clang::CallExpr *call,
+                              const clang::FunctionDecl *callee) {
+    const LockEffects *effects = calleeLockEffects(callee);
+    if (!effects)
+      return;
+    std::vector<const clang::Expr *> args;
+    unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee) ? 1 : 0;
+    for (unsigned i = first; i < call->getNumArgs(); ++i)
+      args.push_back(call->getArg(i));
+    for (const std::string &key : effects->releases)
+      if (std::optional<std::string> mapped = mapCalleeKey(key, objectExpr(call), args, loopOf(call)))
+        state.release(*mapped);
+    for (const HeldLock &lock : effects->acquires)
+      if (std::optional<std::string> mapped = mapCalleeKey(lock.lock, objectExpr(call), args, loopOf(call)))
+        state.acquire(HeldLock{*mapped, lockDisplay(*mapped, lock.display), lock.shared});
+  }
+
+  /// Names a wrapped lock for messages by the wrapper's expression when there is one.
+  static std::string lockDisplay(const std::string &key, const std::string &fallback) {
+    size_t dot = key.find_last_of(".:");
+    return dot == std::string::npos || key.starts_with("g:") ? fallback : key.substr(dot + 1);
+  }
+
+  /// `MutexLock l(&mu_)`: a project class whose constructor takes a lock is a guard.
+  bool declareProjectGuard(LockState &state, const clang::VarDecl *var, const clang::CXXConstructExpr *construct,
+                           const clang::Stmt *anchor) {
+    const LockEffects *effects = calleeLockEffects(construct->getConstructor());
+    if (!effects || effects->acquires.empty())
+      return false;
+    std::vector<const clang::Expr *> args(construct->arg_begin(), construct->arg_end());
+    Guard guard;
+    guard.owns = true;
+    for (const HeldLock &lock : effects->acquires)
+      if (std::optional<std::string> mapped = mapCalleeKey(lock.lock, nullptr, args, loopOf(anchor))) {
+        std::string display = args.empty() ? lock.display
+                                            : sourceText(args.front()->getSourceRange(), ctx.getSourceManager(),
+                                                         ctx.getLangOpts());
+        if (!display.empty() && display.front() == '&')
+          display.erase(0, 1);
+        guard.mutexes.push_back(HeldLock{*mapped, display, lock.shared});
+      }
+    if (guard.mutexes.empty())
+      return false;
+    if (recording) {
+      Call acquire;
+      acquire.callee = usrOf(construct->getConstructor());
+      acquire.calleeName = normalizedName(construct->getConstructor());
+      acquire.modelled = true;
+      acquire.effect.sync = SyncKind::Lock;
+      acquire.loc = locs.make(var->getLocation());
+      acquire.loop = loopOf(anchor);
+      acquire.loopDepth = shape.depthOf(acquire.loop);
+      acquire.held = heldList(state);
+      out.calls.push_back(std::move(acquire));
+    }
+    for (const HeldLock &lock : guard.mutexes)
+      state.acquire(lock);
+    state.guards[var] = std::move(guard);
+    return true;
   }
 
   /// `threads.emplace_back(worker, i)` runs the element type's constructor with these arguments.
@@ -632,6 +804,8 @@ private:
         break;
       }
     }
+    if (!model)
+      applyCalleeLockEffects(state, call, callee);
     if (!recording)
       return;
     if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call)) {
@@ -681,6 +855,7 @@ private:
     fact.loopDepth = shape.depthOf(fact.loop);
     fact.inErrorPath = shape.onErrorPath.contains(call);
     fact.held = heldList(state);
+    fact.afterUnlock = !state.releasedFromEntry.empty();
     const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
     if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
       bool qualified = false;
@@ -766,6 +941,7 @@ private:
     fact.loopDepth = shape.depthOf(fact.loop);
     fact.inErrorPath = shape.onErrorPath.contains(call);
     fact.held = heldList(state);
+    fact.afterUnlock = !state.releasedFromEntry.empty();
     return fact;
   }
 
@@ -1026,7 +1202,7 @@ private:
   clang::ASTContext &ctx;
   const ModelDatabase &models;
   LocMaker &locs;
-  DescriptorKinds &descriptors;
+  UnitFacts &descriptors;
   BodyShape shape;
   llvm::DenseSet<const clang::ValueDecl *> byReferenceCaptures;
   LocationResolver resolver;
@@ -1040,9 +1216,21 @@ private:
 
 } // namespace
 
+const LockEffects &lockEffectsOf(const clang::FunctionDecl *fn, clang::ASTContext &ctx,
+                                 const ModelDatabase &models, LocMaker &locs, UnitFacts &facts) {
+  static const LockEffects none;
+  if (auto it = facts.lockEffects.find(fn); it != facts.lockEffects.end())
+    return it->second;
+  if (!facts.lockEffectsInProgress.insert(fn).second || !fn->getBody())
+    return none; // recursion: the cycle adds nothing a lock wrapper would
+  LockEffects effects = Extractor(fn, nullptr, ctx, models, locs, facts).lockEffects();
+  facts.lockEffectsInProgress.erase(fn);
+  return facts.lockEffects[fn] = std::move(effects);
+}
+
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
                          clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
-                         DescriptorKinds &descriptors) {
+                         UnitFacts &descriptors) {
   return Extractor(fn, lambda, ctx, models, locs, descriptors).run();
 }
 

@@ -5,12 +5,14 @@
 #include "../Summary.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class ASTContext;
 class FunctionDecl;
 class LambdaExpr;
 class ValueDecl;
+class FunctionDecl;
 class Expr;
 } // namespace clang
 
@@ -19,9 +21,19 @@ namespace concur {
 class LocMaker;
 class ModelDatabase;
 
-/// What the functions of one translation unit learn about descriptors and streams (a field set
-/// to `socket(AF_UNIX, …)` in a constructor makes `send(fd_, …)` in a method ipc).
-struct DescriptorKinds {
+/// A function's net effect on locks, in its own frame (`p:this.mu_`, `p:0`, `g:<usr>`):
+/// `port::Mutex::Lock` acquires `p:this.mu_`; a guard's constructor acquires `p:0`.
+struct LockEffects {
+  std::vector<HeldLock> acquires;
+  std::vector<std::string> releases;
+};
+
+/// What the functions of one translation unit learn about each other: descriptors and streams
+/// (a field set to `socket(AF_UNIX, …)` in a constructor makes `send(fd_, …)` in a method ipc),
+/// function-pointer values, and the lock effects of the project's own lock wrappers.
+struct UnitFacts {
+  llvm::DenseMap<const clang::FunctionDecl *, LockEffects> lockEffects;
+  llvm::DenseSet<const clang::FunctionDecl *> lockEffectsInProgress;
   llvm::DenseMap<const clang::ValueDecl *, IoKind> kinds;
   /// Functions a variable or field of function-pointer type is given anywhere in the TU.
   llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::FunctionDecl *>> pointerValues;
@@ -31,11 +43,15 @@ struct DescriptorKinds {
 };
 
 /// Fills `kinds.pointerValues` from every initializer and assignment of the TU.
-void collectPointerValues(clang::ASTContext &ctx, DescriptorKinds &kinds);
+void collectPointerValues(clang::ASTContext &ctx, UnitFacts &kinds);
+
+/// The lock effects of `fn` (a definition with a body), computed once per TU.
+const LockEffects &lockEffectsOf(const clang::FunctionDecl *fn, clang::ASTContext &ctx,
+                                 const ModelDatabase &models, LocMaker &locs, UnitFacts &facts);
 
 /// `lambda` is the expression whose call operator `fn` is, when it is one.
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
                          clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
-                         DescriptorKinds &descriptors);
+                         UnitFacts &descriptors);
 
 } // namespace concur

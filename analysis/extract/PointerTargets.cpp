@@ -34,7 +34,7 @@ void functionsIn(const clang::Expr *e, std::vector<const clang::FunctionDecl *> 
 
 class Collector : public clang::RecursiveASTVisitor<Collector> {
 public:
-  Collector(clang::ASTContext &ctx, DescriptorKinds &kinds) : ctx(ctx), kinds(kinds) {}
+  Collector(clang::ASTContext &ctx, UnitFacts &kinds) : ctx(ctx), kinds(kinds) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool TraverseDecl(clang::Decl *decl) {
@@ -81,12 +81,12 @@ public:
 
 private:
   clang::ASTContext &ctx;
-  DescriptorKinds &kinds;
+  UnitFacts &kinds;
 };
 
 } // namespace
 
-void collectPointerValues(clang::ASTContext &ctx, DescriptorKinds &kinds) {
+void collectPointerValues(clang::ASTContext &ctx, UnitFacts &kinds) {
   Collector(ctx, kinds).TraverseDecl(ctx.getTranslationUnitDecl());
   for (auto &[decl, functions] : kinds.pointerValues) {
     std::sort(functions.begin(), functions.end());
@@ -94,7 +94,7 @@ void collectPointerValues(clang::ASTContext &ctx, DescriptorKinds &kinds) {
   }
 }
 
-std::vector<const clang::FunctionDecl *> DescriptorKinds::pointerTargets(const clang::Expr *callee) const {
+std::vector<const clang::FunctionDecl *> UnitFacts::pointerTargets(const clang::Expr *callee) const {
   for (const clang::Expr *e = callee; e;) {
     e = e->IgnoreParenImpCasts();
     const clang::ValueDecl *decl = nullptr;

@@ -19,7 +19,7 @@ std::string lockList(const std::vector<HeldLock> &held) {
 void LockBlockingCallCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
   const auto &functions = program.functions();
-  BlockingCalls blocking(program, /*includeSync=*/false);
+  BlockingCalls blocking(program, /*includeSync=*/false, /*underCallersLock=*/true);
   for (uint32_t f = 0; f < functions.size(); ++f) {
     const Function &fn = functions[f];
     std::vector<std::vector<uint32_t>> targets(fn.calls.size());
