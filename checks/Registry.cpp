@@ -3,6 +3,7 @@
 #include "coro/CoroBlockingCallCheck.h"
 #include "lock/LockBlockingCallCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
+#include "race/UnsynchronizedAccessCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
 #include "workload/OversubscribedThreadsCheck.h"
 #include "workload/SleepPollingCheck.h"
@@ -31,6 +32,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-mt-unsafe-call",
        "a call to a non-thread-safe function from code that runs on a thread other than main",
        &make<MtUnsafeCallCheck>},
+      {"concur-race-unsynchronized-access",
+       "two threads access the same memory, one writes, and no common lock orders them",
+       &make<UnsynchronizedAccessCheck>},
       {"concur-workload-cpu-on-io-pool",
        "CPU-bound work submitted to a pool with more threads than cores",
        &make<CpuOnIoPoolCheck>},

@@ -481,6 +481,8 @@ private:
 
   void transfer(LockState &state, const clang::CFGElement &element) {
     if (auto dtor = element.getAs<clang::CFGAutomaticObjDtor>()) {
+      if (recording)
+        recordJoiningDestructor(*dtor);
       auto guard = state.guards.find(dtor->getVarDecl());
       if (guard != state.guards.end()) {
         if (guard->second.owns)
@@ -549,6 +551,29 @@ private:
       suspend.held = heldList(state);
       out.calls.push_back(std::move(suspend));
     }
+  }
+
+  /// `std::jthread` joins when its scope ends: that is a join, at the end of the scope.
+  void recordJoiningDestructor(const clang::CFGAutomaticObjDtor &dtor) {
+    const auto *record = dtor.getVarDecl()->getType()->getAsCXXRecordDecl();
+    if (!record || !record->getDestructor())
+      return;
+    const Model *model = models.lookup(normalizedName(record->getDestructor()));
+    if (!model || model->join.kind == ArgRef::None)
+      return;
+    const clang::Stmt *trigger = dtor.getTriggerStmt();
+    clang::SourceLocation at = trigger ? trigger->getEndLoc() : dtor.getVarDecl()->getEndLoc();
+    Loc loc = locs.make(at);
+    out.joins.push_back(Join{normalizedName(record->getDestructor()), loc, trigger ? loopOf(trigger) : -1});
+    Call call;
+    call.callee = usrOf(record->getDestructor());
+    call.calleeName = normalizedName(record->getDestructor());
+    call.modelled = true;
+    call.effect = model->effect;
+    call.loc = loc;
+    call.loop = trigger ? loopOf(trigger) : -1;
+    call.loopDepth = shape.depthOf(call.loop);
+    out.calls.push_back(std::move(call));
   }
 
   void declareVariable(LockState &state, const clang::VarDecl *var, const clang::Stmt *anchor) {
@@ -1149,8 +1174,20 @@ private:
           std::string n = normalizedName(call->getDirectCallee());
           byRef = n == "std::ref" || n == "std::cref";
         }
-      if (!byRef && !inner->getType()->isPointerType() && !inner->getType()->isArrayType())
-        continue; // passed by value: the thread works on its own copy
+      // A constant (`run(job, 0)`, `(void *)1L`): each spawn site's instance gets its own value.
+      if (clang::Expr::EvalResult value; !byRef && !inner->isValueDependent() &&
+                                         arg->IgnoreParenCasts()->EvaluateAsInt(value, ctx)) {
+        spawn.args.push_back(ArgBinding{bound, "value:" + std::to_string(value.Val.getInt().getExtValue()), false});
+        continue;
+      }
+      if (!byRef && !inner->getType()->isPointerType() && !inner->getType()->isArrayType()) {
+        // Passed by value: the thread works on its own copy. When the value is the spawning
+        // loop's variable, each instance has a different one (an index of its own).
+        if (spawn.loop >= 0 && referencedVar(inner) &&
+            referencedVar(inner) == shape.inductionVariable[spawn.loop])
+          spawn.args.push_back(ArgBinding{bound, "value:iv", true});
+        continue;
+      }
       std::optional<AbstractLocation> where = resolver.ofArgument(arg, spawn.loop, /*anyLocal=*/true);
       bool fresh = llvm::isa<clang::CXXNewExpr>(inner);
       if (where)
@@ -1160,6 +1197,11 @@ private:
     }
     if (callable.lambda && capturesThisOf(callable.lambda))
       spawn.args.push_back(ArgBinding{ThisParam, "p:this", false});
+    if (callable.lambda && spawn.loop >= 0)
+      for (const clang::LambdaCapture &capture : callable.lambda->captures())
+        if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByCopy &&
+            capture.getCapturedVar() == shape.inductionVariable[spawn.loop])
+          spawn.args.push_back(ArgBinding{CapturesParam, "capture:" + usrOf(capture.getCapturedVar()), true});
     out.spawns.push_back(std::move(spawn));
   }
 

@@ -218,8 +218,26 @@ std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop)
   };
   if (isIv(index))
     return "iv";
-  if (index->isIntegerConstantExpr(ctx))
-    return "const";
+  // An index the function was given by value, or captured by copy: in a thread, each instance
+  // may have its own (`results[id]`, `[i] { out[i] = …; }`).
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index)) {
+    if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl());
+        param && param->getDeclContext() == function && !param->getType()->isReferenceType())
+      return "param:" + std::to_string(param->getFunctionScopeIndex());
+    // `long id = (long)arg;`: a local copied once from a parameter is that parameter.
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+        var && var->getDeclContext() == function && var->getInit() && !llvm::isa<clang::ParmVarDecl>(var) &&
+        !shape.escapingLocals.contains(var))
+      if (const auto *from = llvm::dyn_cast<clang::DeclRefExpr>(var->getInit()->IgnoreParenCasts()))
+        if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(from->getDecl());
+            param && param->getDeclContext() == function)
+          return "param:" + std::to_string(param->getFunctionScopeIndex());
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+        var && var->getDeclContext() != function && var->hasLocalStorage() && !byReferenceCaptures.contains(var))
+      return "capture:" + usrOf(var);
+  }
+  if (clang::Expr::EvalResult value; !index->isValueDependent() && index->EvaluateAsInt(value, ctx))
+    return "const:" + std::to_string(value.Val.getInt().getExtValue());
   if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(index)) {
     if (bin->isAdditiveOp()) {
       const clang::Expr *other = isIv(bin->getLHS()) ? bin->getRHS() : isIv(bin->getRHS()) ? bin->getLHS() : nullptr;

@@ -21,6 +21,8 @@ class ModelDatabase;
 
 /// The parameter index used for `this` in bindings and in `p:this` locations.
 inline constexpr uint32_t ThisParam = 0xFFFFFFFFu;
+/// The parameter index of a lambda's by-copy capture of the spawning loop's variable.
+inline constexpr uint32_t CapturesParam = 0xFFFFFFFEu;
 
 struct AbstractLocation {
   std::string key;

@@ -1,0 +1,301 @@
+#include "Races.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace concur {
+
+constexpr uint32_t ThisParamIndex = 0xFFFFFFFFu;
+constexpr uint32_t CapturesParamIndex = 0xFFFFFFFEu;
+constexpr int MaxDepth = 12;
+constexpr size_t MaxVisitsPerContext = 20000;
+
+/// What a function's parameters refer to in one context, and the locks its callers hold.
+struct RaceDetector::Frame {
+  struct Bound {
+    std::string location;
+    bool perInstance = false;
+  };
+  std::map<std::string, Bound> params; // "0", "1", "this", "capture:<usr>"
+  std::vector<HeldLock> held;
+
+  /// `p:0.count` with parameter 0 bound to `l:…data` is `l:…data.count`.
+  std::optional<std::pair<std::string, bool>> resolve(const std::string &key) const {
+    if (!llvm::StringRef(key).starts_with("p:"))
+      return std::make_pair(key, false);
+    size_t end = 2;
+    if (llvm::StringRef(key).substr(2).starts_with("this"))
+      end = 6;
+    else
+      while (end < key.size() && std::isdigit(static_cast<unsigned char>(key[end])))
+        ++end;
+    auto it = params.find(key.substr(2, end - 2));
+    if (it == params.end() || llvm::StringRef(it->second.location).starts_with("value:"))
+      return std::nullopt;
+    return std::make_pair(it->second.location + key.substr(end), it->second.perInstance);
+  }
+
+  std::string signature() const {
+    std::string text;
+    for (const auto &[param, bound] : params)
+      text += param + "=" + bound.location + (bound.perInstance ? "!" : "") + ";";
+    text += "|";
+    for (const HeldLock &lock : held)
+      text += lock.lock + (lock.shared ? "s" : "") + ";";
+    return text;
+  }
+};
+
+namespace {
+
+std::string paramName(uint32_t index) {
+  if (index == ThisParamIndex)
+    return "this";
+  return std::to_string(index);
+}
+
+void addLock(std::vector<HeldLock> &held, const HeldLock &lock) {
+  for (HeldLock &h : held)
+    if (h.lock == lock.lock) {
+      h.shared = h.shared && lock.shared;
+      return;
+    }
+  held.push_back(lock);
+}
+
+bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
+  for (int32_t l = loop; l >= 0; l = fn.loops[l].parent)
+    if (l == ancestor)
+      return true;
+  return false;
+}
+
+} // namespace
+
+RaceDetector::RaceDetector(const Program &program, const ThreadReachability &threads)
+    : program(program), threads(threads) {
+  for (uint32_t f = 0; f < program.functions().size(); ++f)
+    if (program.functions()[f].isMain) {
+      contextList.push_back(RaceContext{-1, f, false});
+      break;
+    }
+  for (uint32_t e = 0; e < threads.entries().size(); ++e) {
+    const ThreadEntry &entry = threads.entries()[e];
+    // Instances of one site run together when the site is in a loop, unless each is joined
+    // in the same iteration; other sites of the same function are contexts of their own.
+    const Function &spawner = program.functions()[entry.spawner];
+    const Spawn &spawn = spawner.spawns[entry.spawn];
+    bool self = spawn.loop >= 0;
+    for (const auto &[offset, loop] : joinPoints(entry.spawner))
+      if (self && offset > spawn.loc.offset && loop >= 0 && loopWithin(spawner, spawn.loop, loop) &&
+          loopWithin(spawner, loop, spawn.loop))
+        self = false;
+    contextList.push_back(RaceContext{int32_t(e), entry.function, self});
+  }
+  for (uint32_t c = 0; c < contextList.size(); ++c)
+    collect(c);
+  findRaces();
+}
+
+void RaceDetector::collect(uint32_t context) {
+  const RaceContext &ctx = contextList[context];
+  Frame frame;
+  if (ctx.entry >= 0) {
+    const ThreadEntry &entry = threads.entries()[ctx.entry];
+    const Spawn &spawn = program.functions()[entry.spawner].spawns[entry.spawn];
+    for (const ArgBinding &b : spawn.args) {
+      std::string name = b.param == CapturesParamIndex ? b.location : paramName(b.param);
+      frame.params[name] = Frame::Bound{b.location, b.perIteration};
+    }
+  }
+  std::vector<ThreadPath::Step> path;
+  std::map<std::string, bool> seen;
+  visit(context, ctx.root, frame, path, seen, 0);
+}
+
+void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::vector<ThreadPath::Step> &path,
+                         std::map<std::string, bool> &seen, int depth) {
+  if (depth > MaxDepth || seen.size() > MaxVisitsPerContext)
+    return;
+  if (!seen.emplace(std::to_string(f) + "#" + frame.signature(), true).second)
+    return;
+  const Function &fn = program.functions()[f];
+  for (uint32_t i = 0; i < fn.accesses.size(); ++i) {
+    const Access &a = fn.accesses[i];
+    auto resolved = frame.resolve(a.location);
+    if (!resolved)
+      continue; // what an unbound parameter points to is the thread's own
+    ContextAccess ca;
+    ca.context = context;
+    ca.function = f;
+    ca.access = i;
+    ca.location = resolved->first;
+    ca.instancePrivate = resolved->second;
+    // An element indexed by the instance's own number is the instance's own element.
+    if (llvm::StringRef(a.index).starts_with("const:"))
+      ca.indexValue = a.index.substr(6);
+    if (llvm::StringRef(a.index).starts_with("param:")) {
+      auto it = frame.params.find(a.index.substr(6));
+      ca.instancePrivate |= it != frame.params.end() && it->second.location == "value:iv";
+      if (it != frame.params.end() && llvm::StringRef(it->second.location).starts_with("value:") &&
+          it->second.location != "value:iv")
+        ca.indexValue = it->second.location.substr(6);
+    } else if (llvm::StringRef(a.index).starts_with("capture:")) {
+      ca.instancePrivate |= frame.params.count(a.index) > 0;
+    }
+    ca.held = frame.held;
+    for (const HeldLock &lock : a.held)
+      if (auto key = frame.resolve(lock.lock))
+        addLock(ca.held, HeldLock{key->first, lock.display, lock.shared});
+    ca.path = path;
+    accesses.push_back(std::move(ca));
+  }
+  for (const Edge &e : program.callees(f)) {
+    const Call &call = fn.calls[e.call];
+    if (call.kind != CallKind::Direct && call.kind != CallKind::Virtual)
+      continue;
+    Frame inner;
+    inner.held = frame.held;
+    for (const HeldLock &lock : call.held)
+      if (auto key = frame.resolve(lock.lock))
+        addLock(inner.held, HeldLock{key->first, lock.display, lock.shared});
+    for (const ArgBinding &b : call.args)
+      if (auto where = frame.resolve(b.location))
+        inner.params[paramName(b.param)] = Frame::Bound{where->first, where->second || b.perIteration};
+    for (const auto &[name, bound] : frame.params) // by-copy captures reach nested lambdas' calls
+      if (llvm::StringRef(name).starts_with("capture:"))
+        inner.params[name] = bound;
+    path.push_back(ThreadPath::Step{f, e.call, e.callee});
+    visit(context, e.callee, inner, path, seen, depth + 1);
+    path.pop_back();
+  }
+}
+
+bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntry &thread) const {
+  const Function &spawner = program.functions()[thread.spawner];
+  const Spawn &spawn = spawner.spawns[thread.spawn];
+  // Where the access happens in the spawner: directly, or inside a call the spawner makes.
+  uint32_t offset = 0;
+  int32_t loop = -1;
+  bool found = false;
+  if (a.function == thread.spawner && a.path.empty()) {
+    const Access &access = accessOf(a);
+    offset = access.loc.offset, loop = access.loop, found = true;
+  }
+  for (const ThreadPath::Step &step : a.path)
+    if (!found && step.caller == thread.spawner) {
+      const Call &call = spawner.calls[step.call];
+      offset = call.loc.offset, loop = call.loop, found = true;
+    }
+  if (!found)
+    return false; // no order known relative to the spawn: stay quiet
+  bool inSpawnLoop = spawn.loop >= 0 && loopWithin(spawner, loop, spawn.loop);
+  if (!inSpawnLoop && offset < spawn.loc.offset)
+    return false; // before the thread starts
+  for (const auto &[joinOffset, joinLoop] : joinPoints(thread.spawner)) {
+    if (joinOffset <= spawn.loc.offset)
+      continue;
+    bool sameIteration = spawn.loop >= 0 && joinLoop == spawn.loop;
+    if (sameIteration) // started and joined in one iteration: only the span between counts
+      return inSpawnLoop && offset > spawn.loc.offset && offset < joinOffset;
+    if (spawn.loop >= 0 && loopWithin(spawner, joinLoop, spawn.loop))
+      continue;
+    bool inJoinLoop = joinLoop >= 0 && loopWithin(spawner, loop, joinLoop);
+    if (offset > joinOffset && !inJoinLoop)
+      return false; // after the thread was joined
+    break;
+  }
+  return true;
+}
+
+std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spawner) const {
+  std::vector<std::pair<uint32_t, int32_t>> points;
+  const Function &fn = program.functions()[spawner];
+  for (const Join &join : fn.joins)
+    points.emplace_back(join.loc.offset, join.loop);
+  for (const Call &call : fn.calls)
+    if (call.effect.sync == SyncKind::Barrier || call.effect.sync == SyncKind::Wait ||
+        call.effect.sync == SyncKind::Get || call.effect.sync == SyncKind::Join)
+      points.emplace_back(call.loc.offset, call.loop);
+  std::sort(points.begin(), points.end());
+  return points;
+}
+
+bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b) const {
+  const RaceContext &ca = contextList[a.context], &cb = contextList[b.context];
+  if (a.context == b.context)
+    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate;
+  if (ca.entry < 0)
+    return concurrentWithThread(a, threads.entries()[cb.entry]);
+  if (cb.entry < 0)
+    return concurrentWithThread(b, threads.entries()[ca.entry]);
+  // Two threads started by the same function, the first joined before the second starts.
+  const ThreadEntry &ta = threads.entries()[ca.entry], &tb = threads.entries()[cb.entry];
+  if (ta.spawner == tb.spawner) {
+    const Function &spawner = program.functions()[ta.spawner];
+    uint32_t first = std::min(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
+    uint32_t second = std::max(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
+    bool sameLoop = spawner.spawns[ta.spawn].loop >= 0 && spawner.spawns[ta.spawn].loop == spawner.spawns[tb.spawn].loop;
+    for (const auto &[joinOffset, joinLoop] : joinPoints(ta.spawner))
+      if (!sameLoop && joinOffset > first && joinOffset < second)
+        return false;
+  }
+  return true;
+}
+
+bool RaceDetector::protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const {
+  for (const HeldLock &x : a.held)
+    for (const HeldLock &y : b.held)
+      if (x.lock == y.lock && !(x.shared && y.shared))
+        return true;
+  return false;
+}
+
+void RaceDetector::findRaces() {
+  std::map<std::string, std::vector<uint32_t>> byLocation;
+  for (uint32_t i = 0; i < accesses.size(); ++i)
+    byLocation[accesses[i].location].push_back(i);
+  std::set<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> reported;
+  for (const auto &[location, group] : byLocation) {
+    for (size_t i = 0; i < group.size(); ++i)
+      for (size_t j = i; j < group.size(); ++j) {
+        const ContextAccess &a = accesses[group[i]], &b = accesses[group[j]];
+        const Access &x = accessOf(a), &y = accessOf(b);
+        if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
+          continue;
+        if (x.atomic && y.atomic)
+          continue;
+        if (i == j && !contextList[a.context].selfConcurrent)
+          continue;
+        if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
+          continue;
+        if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
+          continue; // different elements
+        // Locals declared in a thread's own code are per instance.
+        if (a.context == b.context && llvm::StringRef(location).starts_with("l:")) {
+          const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
+          std::string spawnerUsr = program.functions()[entry.spawner].usr;
+          std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
+          if (location.find(owner) == std::string::npos)
+            continue;
+        }
+        bool xFirst = x.kind == AccessKind::Write;
+        const ContextAccess &w = xFirst ? a : b, &o = xFirst ? b : a;
+        const Access &wa = accessOf(w), &oa = accessOf(o);
+        auto key = std::make_tuple(std::min(wa.loc.file, oa.loc.file), std::min(wa.loc.offset, oa.loc.offset),
+                                   std::max(wa.loc.file, oa.loc.file), std::max(wa.loc.offset, oa.loc.offset));
+        if (!reported.insert(key).second)
+          continue;
+        raceList.push_back(Race{w, o});
+      }
+  }
+  auto order = [&](const Race &r) {
+    const Access &a = accessOf(r.write), &b = accessOf(r.other);
+    return std::make_tuple(program.fileOf(a.loc), a.loc.offset, program.fileOf(b.loc), b.loc.offset);
+  };
+  std::sort(raceList.begin(), raceList.end(), [&](const Race &l, const Race &r) { return order(l) < order(r); });
+}
+
+} // namespace concur

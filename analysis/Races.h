@@ -1,0 +1,70 @@
+// Data races: pairs of accesses to the same abstract location from two threads that may run at
+// once, at least one a write, not both atomic, with no lock held at both. Compositional in the
+// style of RacerD: a callee's accesses are seen under its callers' locks and with its
+// parameters bound to what the callers passed. Happens-before from thread start (accesses
+// before the spawn) and join (accesses after the join) is respected.
+#pragma once
+
+#include "Threads.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+/// A thread of execution: main, or one thread entry (which may run as several instances).
+struct RaceContext {
+  int32_t entry = -1;   // index into ThreadReachability::entries(), -1 for main
+  uint32_t root = 0;    // the function it starts in
+  bool selfConcurrent = false;
+};
+
+/// An access as seen from a context: its location and locks resolved in that context.
+struct ContextAccess {
+  uint32_t context = 0;
+  uint32_t function = 0;
+  uint32_t access = 0; // index into the function's accesses
+  std::string location;
+  std::vector<HeldLock> held;
+  bool instancePrivate = false; // differs per instance of a self-concurrent thread
+  std::string indexValue;       // the element's index when a constant is known (`0`, `3`)
+  std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
+};
+
+struct Race {
+  ContextAccess write;  // a write
+  ContextAccess other;  // a read or a write
+};
+
+class RaceDetector {
+public:
+  RaceDetector(const Program &program, const ThreadReachability &threads);
+  const std::vector<RaceContext> &contexts() const { return contextList; }
+  /// Races in a stable order, one per pair of source locations.
+  const std::vector<Race> &races() const { return raceList; }
+  const Access &accessOf(const ContextAccess &a) const {
+    return program.functions()[a.function].accesses[a.access];
+  }
+
+private:
+  struct Frame;
+  void collect(uint32_t context);
+  void visit(uint32_t context, uint32_t function, const Frame &frame, std::vector<ThreadPath::Step> &path,
+             std::map<std::string, bool> &seen, int depth);
+  bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
+  bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
+  bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
+  /// Points in the spawner after which its threads are done: joins, and waits for them
+  /// (latch, barrier, condition variable, future), in source order.
+  std::vector<std::pair<uint32_t, int32_t>> joinPoints(uint32_t spawner) const;
+  void findRaces();
+
+  const Program &program;
+  const ThreadReachability &threads;
+  std::vector<RaceContext> contextList;
+  std::vector<ContextAccess> accesses;
+  std::vector<Race> raceList;
+};
+
+} // namespace concur

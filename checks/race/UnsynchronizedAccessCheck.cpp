@@ -1,0 +1,70 @@
+#include "UnsynchronizedAccessCheck.h"
+
+#include "../../analysis/Races.h"
+#include "../Evidence.h"
+
+#include "fmt/format.h"
+
+namespace concur {
+namespace {
+
+std::string heldText(const std::vector<HeldLock> &held) {
+  if (held.empty())
+    return "nothing";
+  std::string text = "{";
+  for (size_t i = 0; i < held.size(); ++i)
+    text += (i ? ", " : "") + held[i].display + (held[i].shared ? " (shared)" : "");
+  return text + "}";
+}
+
+std::string threadName(const Program &program, const ThreadReachability &threads, const RaceContext &ctx) {
+  if (ctx.entry < 0)
+    return "the main thread";
+  return fmt::format("thread '{}'", program.functions()[threads.entries()[ctx.entry].function].name);
+}
+
+const char *kindName(const Access &a) { return a.kind == AccessKind::Write ? "write" : "read"; }
+
+/// Where the thread started, then each call down to the access.
+void appendPath(const Program &program, const ThreadReachability &threads, const RaceContext &ctx,
+                const ContextAccess &access, std::vector<Note> &notes) {
+  const auto &functions = program.functions();
+  if (ctx.entry >= 0) {
+    const ThreadEntry &entry = threads.entries()[ctx.entry];
+    notes.push_back(Note{fmt::format("thread '{}' started here by '{}'{}", functions[entry.function].name,
+                                     functions[entry.spawner].name,
+                                     ctx.selfConcurrent ? " (several instances may run at once)" : ""),
+                         pointOf(program, functions[entry.spawner].spawns[entry.spawn].loc), {}});
+  }
+  for (const ThreadPath::Step &step : access.path)
+    notes.push_back(Note{fmt::format("'{}' calls '{}'", functions[step.caller].name, functions[step.callee].name),
+                         pointOf(program, functions[step.caller].calls[step.call].loc), {}});
+}
+
+} // namespace
+
+void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
+  const Program &program = context.program;
+  RaceDetector detector(program, context.threads);
+  for (const Race &race : detector.races()) {
+    const Access &write = detector.accessOf(race.write), &other = detector.accessOf(race.other);
+    const RaceContext &wc = detector.contexts()[race.write.context], &oc = detector.contexts()[race.other.context];
+    std::string wThread = threadName(program, context.threads, wc);
+    std::string oThread = race.write.context == race.other.context
+                              ? "another instance of " + threadName(program, context.threads, oc)
+                              : threadName(program, context.threads, oc);
+    Finding finding = this->finding(
+        fmt::format("data race on '{}': {} by {} conflicts with a {} by {}; held {} here, {} there",
+                    write.display, kindName(write), wThread, kindName(other), oThread,
+                    heldText(race.write.held), heldText(race.other.held)),
+        pointOf(program, write.loc));
+    appendPath(program, context.threads, wc, race.write, finding.notes);
+    finding.notes.push_back(Note{fmt::format("conflicting {} of '{}' by {}, holding {}", kindName(other),
+                                             other.display, oThread, heldText(race.other.held)),
+                                 pointOf(program, other.loc), {}});
+    appendPath(program, context.threads, oc, race.other, finding.notes);
+    out.push_back(std::move(finding));
+  }
+}
+
+} // namespace concur
