@@ -1,0 +1,46 @@
+// RUN: %check_concur %s %t -- --checks='-*,concur-race-unsynchronized-access'
+#include <mutex>
+#include <thread>
+#include <vector>
+
+int counter;
+void worker() {
+  counter++;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: data race on 'counter': write by thread 'worker' conflicts with a write by another instance of thread 'worker'; held nothing here, nothing there [concur-race-unsynchronized-access]
+}
+
+std::mutex mu;
+int guarded;
+void careful() {
+  std::lock_guard<std::mutex> lock(mu);
+  guarded++;
+}
+
+struct Stats {
+  long hits = 0;
+  void record() { hits += 1; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: data race on 'hits': write by thread 'bump' conflicts with a read by the main thread; held nothing here, nothing there
+};
+void bump(Stats *s) { s->record(); }
+
+int main() {
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back(worker);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: thread 'worker' started here by 'main' (several instances may run at once)
+  // CHECK-MESSAGES: :[[@LINE-12]]:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: thread 'worker' started here
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back(careful);
+  int before = guarded; // before any thread that writes it starts
+  Stats stats;
+  std::thread t(bump, &stats);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: note: thread 'bump' started here by 'main'
+  // CHECK-MESSAGES: :[[@LINE-23]]:3: note: 'bump' calls 'Stats::record'
+  long peek = stats.hits;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
+  t.join();
+  for (auto &th : threads)
+    th.join();
+  return before + int(stats.hits) + int(peek) + counter; // after the joins
+}
