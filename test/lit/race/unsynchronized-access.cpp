@@ -25,18 +25,18 @@ void bump(Stats *s) { s->record(); }
 
 int main() {
   std::vector<std::thread> threads;
+  int before = guarded; // before any thread that writes it starts
   for (int i = 0; i < 4; ++i)
     threads.emplace_back(worker);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: thread 'worker' started here by 'main' (several instances may run at once)
-  // CHECK-MESSAGES: :[[@LINE-12]]:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
+  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: thread 'worker' started here
   for (int i = 0; i < 4; ++i)
     threads.emplace_back(careful);
-  int before = guarded; // before any thread that writes it starts
   Stats stats;
   std::thread t(bump, &stats);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: note: thread 'bump' started here by 'main'
-  // CHECK-MESSAGES: :[[@LINE-23]]:3: note: 'bump' calls 'Stats::record'
+  // CHECK-MESSAGES: :[[@LINE-24]]:3: note: 'bump' calls 'Stats::record'
   long peek = stats.hits;
   // CHECK-MESSAGES: :[[@LINE-1]]:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
   t.join();
