@@ -6,7 +6,10 @@
 int counter;
 void worker() {
   counter++;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: data race on 'counter': write by thread 'worker' conflicts with a write by another instance of thread 'worker'; held nothing here, nothing there [concur-race-unsynchronized-access]
+  // CHECK-MESSAGES: :8:3: warning: data race on 'counter': write by thread 'worker' conflicts with a write by another instance of thread 'worker'; held nothing here, nothing there [concur-race-unsynchronized-access]
+  // CHECK-MESSAGES: :36:5: note: thread 'worker' started here by 'main' (several instances may run at once)
+  // CHECK-MESSAGES: :8:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
+  // CHECK-MESSAGES: :36:5: note: thread 'worker' started here
 }
 
 std::mutex mu;
@@ -19,7 +22,10 @@ void careful() {
 struct Stats {
   long hits = 0;
   void record() { hits += 1; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: data race on 'hits': write by thread 'bump' conflicts with a read by the main thread; held nothing here, nothing there
+  // CHECK-MESSAGES: :24:19: warning: data race on 'hits': write by thread 'bump' conflicts with a read by the main thread; held nothing here, nothing there
+  // CHECK-MESSAGES: :40:15: note: thread 'bump' started here by 'main'
+  // CHECK-MESSAGES: :30:26: note: 'bump' calls 'Stats::record'
+  // CHECK-MESSAGES: :41:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
 };
 void bump(Stats *s) { s->record(); }
 
@@ -28,17 +34,11 @@ int main() {
   int before = guarded; // before any thread that writes it starts
   for (int i = 0; i < 4; ++i)
     threads.emplace_back(worker);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: thread 'worker' started here by 'main' (several instances may run at once)
-  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
-  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: thread 'worker' started here
   for (int i = 0; i < 4; ++i)
     threads.emplace_back(careful);
   Stats stats;
   std::thread t(bump, &stats);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: note: thread 'bump' started here by 'main'
-  // CHECK-MESSAGES: :[[@LINE-24]]:3: note: 'bump' calls 'Stats::record'
   long peek = stats.hits;
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
   t.join();
   for (auto &th : threads)
     th.join();
