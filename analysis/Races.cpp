@@ -20,6 +20,7 @@ struct RaceDetector::Frame {
   };
   std::map<std::string, Bound> params; // "0", "1", "this", "capture:<usr>"
   std::vector<HeldLock> held;
+  std::string identity; // a region's own function: its parameters are themselves, scoped by this
 
   /// `p:0.count` with parameter 0 bound to `l:…data` is `l:…data.count`.
   std::optional<std::pair<std::string, bool>> resolve(const std::string &key) const {
@@ -32,6 +33,8 @@ struct RaceDetector::Frame {
       while (end < key.size() && std::isdigit(static_cast<unsigned char>(key[end])))
         ++end;
     auto it = params.find(key.substr(2, end - 2));
+    if (it == params.end() && !identity.empty())
+      return std::make_pair(identity + key, false);
     if (it == params.end() || llvm::StringRef(it->second.location).starts_with("value:"))
       return std::nullopt;
     return std::make_pair(it->second.location + key.substr(end), it->second.perInstance);
@@ -94,6 +97,11 @@ RaceDetector::RaceDetector(const Program &program, const ThreadReachability &thr
         self = false;
     contextList.push_back(RaceContext{int32_t(e), entry.function, self});
   }
+  for (uint32_t f = 0; f < program.functions().size(); ++f) {
+    const auto &regions = program.functions()[f].ompRegions;
+    for (uint32_t r = 0; r < regions.size(); ++r)
+      contextList.push_back(RaceContext{-1, f, regions[r].directive != "task", int32_t(r)});
+  }
   for (uint32_t c = 0; c < contextList.size(); ++c)
     collect(c);
   findRaces();
@@ -110,6 +118,8 @@ void RaceDetector::collect(uint32_t context) {
       frame.params[name] = Frame::Bound{b.location, b.perIteration};
     }
   }
+  if (ctx.ompRegion >= 0)
+    frame.identity = "@" + std::to_string(ctx.root) + ":";
   std::vector<ThreadPath::Step> path;
   std::map<std::string, bool> seen;
   visit(context, ctx.root, frame, path, seen, 0);
@@ -122,8 +132,17 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
   if (!seen.emplace(std::to_string(f) + "#" + frame.signature(), true).second)
     return;
   const Function &fn = program.functions()[f];
+  const RaceContext &ctx = contextList[context];
+  // Statements of a parallel region belong to the region's team, at the region's root only.
+  auto belongs = [&](const OmpPlace &place) {
+    if (depth == 0 && ctx.ompRegion >= 0)
+      return place.region == ctx.ompRegion;
+    return place.region < 0;
+  };
   for (uint32_t i = 0; i < fn.accesses.size(); ++i) {
     const Access &a = fn.accesses[i];
+    if (!belongs(a.omp))
+      continue;
     auto resolved = frame.resolve(a.location);
     if (!resolved)
       continue; // what an unbound parameter points to is the thread's own
@@ -150,12 +169,20 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
       if (auto key = frame.resolve(lock.lock))
         addLock(ca.held, HeldLock{key->first, lock.display, lock.shared});
     ca.path = path;
+    if (ctx.ompRegion >= 0) {
+      ca.omp = depth == 0 ? a.omp : rootPlace;
+      ca.index = depth == 0 ? a.index : "";
+    }
     accesses.push_back(std::move(ca));
   }
   for (const Edge &e : program.callees(f)) {
     const Call &call = fn.calls[e.call];
     if (call.kind != CallKind::Direct && call.kind != CallKind::Virtual)
       continue;
+    if (!belongs(call.omp))
+      continue;
+    if (depth == 0 && ctx.ompRegion >= 0)
+      rootPlace = call.omp;
     Frame inner;
     inner.held = frame.held;
     for (const HeldLock &lock : call.held)
@@ -225,8 +252,13 @@ std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spaw
 
 bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b) const {
   const RaceContext &ca = contextList[a.context], &cb = contextList[b.context];
-  if (a.context == b.context)
+  if (a.context == b.context) {
+    if (ca.ompRegion >= 0)
+      return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
     return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate;
+  }
+  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+    return false; // a region and the rest of its thread are ordered; other threads: not modelled
   if (ca.entry < 0)
     return concurrentWithThread(a, threads.entries()[cb.entry]);
   if (cb.entry < 0)
@@ -242,6 +274,24 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
       if (!sameLoop && joinOffset > first && joinOffset < second)
         return false;
   }
+  return true;
+}
+
+bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const {
+  if (a.omp.phase != b.omp.phase)
+    return false; // a barrier between them
+  if (a.omp.single >= 0 && a.omp.single == b.omp.single)
+    return false; // one thread runs the whole construct
+  if (sameAccess && a.omp.single >= 0)
+    return false;
+  if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop) {
+    // Each iteration runs once: accesses indexed the same way by the loop variable meet only
+    // in the same iteration; `a[i]` against `a[i+1]` is a loop-carried dependence.
+    if (!a.index.empty() && a.index == b.index && (a.index == "iv" || llvm::StringRef(a.index).starts_with("iv")))
+      return false;
+  }
+  if (a.index == "tid" && b.index == "tid")
+    return false; // one slot per thread
   return true;
 }
 
@@ -274,7 +324,8 @@ void RaceDetector::findRaces() {
         if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
           continue; // different elements
         // Locals declared in a thread's own code are per instance.
-        if (a.context == b.context && llvm::StringRef(location).starts_with("l:")) {
+        if (a.context == b.context && contextList[a.context].entry >= 0 &&
+            llvm::StringRef(location).starts_with("l:")) {
           const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
           std::string spawnerUsr = program.functions()[entry.spawner].usr;
           std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;

@@ -15,9 +15,10 @@ namespace concur {
 
 /// A thread of execution: main, or one thread entry (which may run as several instances).
 struct RaceContext {
-  int32_t entry = -1;   // index into ThreadReachability::entries(), -1 for main
+  int32_t entry = -1;   // index into ThreadReachability::entries(), -1 for main or a region
   uint32_t root = 0;    // the function it starts in
   bool selfConcurrent = false;
+  int32_t ompRegion = -1; // an OpenMP parallel region of `root`: its team of threads
 };
 
 /// An access as seen from a context: its location and locks resolved in that context.
@@ -29,6 +30,8 @@ struct ContextAccess {
   std::vector<HeldLock> held;
   bool instancePrivate = false; // differs per instance of a self-concurrent thread
   std::string indexValue;       // the element's index when a constant is known (`0`, `3`)
+  OmpPlace omp;                 // in a region context: where in the region (of the root's statement)
+  std::string index;            // the index shape at the region's level
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
 };
 
@@ -55,6 +58,9 @@ private:
   bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
   bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
+  /// Two accesses of one OpenMP team that no barrier, single construct or iteration split
+  /// keeps apart.
+  bool teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const;
   /// Points in the spawner after which its threads are done: joins, and waits for them
   /// (latch, barrier, condition variable, future), in source order.
   std::vector<std::pair<uint32_t, int32_t>> joinPoints(uint32_t spawner) const;
@@ -65,6 +71,7 @@ private:
   std::vector<RaceContext> contextList;
   std::vector<ContextAccess> accesses;
   std::vector<Race> raceList;
+  OmpPlace rootPlace; // while visiting a region's callee: the region statement that called it
 };
 
 } // namespace concur

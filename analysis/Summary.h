@@ -52,6 +52,20 @@ struct HeldLock {
   bool shared = false; // held in shared (reader) mode
 };
 
+/// Where a statement sits in an OpenMP parallel region: the region (index into
+/// Function::ompRegions), the barrier-separated phase, and the `single`/`master` block.
+struct OmpPlace {
+  int32_t region = -1;
+  uint32_t phase = 0;
+  int32_t single = -1; // executed by one thread of the team: id of the construct
+  bool inWorksharingLoop = false; // iterations are divided between the threads
+};
+
+struct OmpRegion {
+  Loc loc;
+  std::string directive; // `parallel for`, `parallel`, `task`, …
+};
+
 enum class CallKind : uint8_t {
   Direct,    // a call of a known function
   Virtual,   // dispatched: phase 2 adds every override
@@ -79,6 +93,7 @@ struct Call {
   CallEffect effect;         // from the models, when the callee is a modelled library function
   std::vector<HeldLock> held;
   std::vector<ArgBinding> args;
+  OmpPlace omp;
 };
 
 enum class AccessKind : uint8_t { Read, Write };
@@ -94,6 +109,7 @@ struct Access {
   bool atomic = false;
   std::string index; // for array elements: how the index relates to the loop, see docs
   std::vector<HeldLock> held;
+  OmpPlace omp;      // where it is in an OpenMP parallel region, if it is in one
 };
 
 enum class SpawnKind : uint8_t { Thread, Pthread, Async, Pool, OpenMP, Other };
@@ -151,6 +167,7 @@ struct Function {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<Join> joins;
+  std::vector<OmpRegion> ompRegions;
 };
 
 /// A compiler diagnostic of the translation unit (errors make the TU uncacheable).

@@ -17,6 +17,10 @@ json::Value toJSON(const HeldLock &h) {
 }
 
 json::Value toJSON(const ArgBinding &a);
+json::Value toJSON(const OmpPlace &o) {
+  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop};
+}
+json::Value toJSON(const OmpRegion &r) { return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}}; }
 json::Value toJSON(const CallEffect &e);
 json::Value toJSON(const Call &c);
 json::Value toJSON(const Access &a);
@@ -51,13 +55,15 @@ json::Value toJSON(const Call &c) {
                       {"errorPath", c.inErrorPath}, {"modelled", c.modelled},
                       {"afterUnlock", c.afterUnlock},
                       {"effect", toJSON(c.effect)},
-                      {"held", toArray(c.held)},  {"args", toArray(c.args)}};
+                      {"held", toArray(c.held)},  {"args", toArray(c.args)},
+                      {"omp", toJSON(c.omp)}};
 }
 
 json::Value toJSON(const Access &a) {
   return json::Object{{"location", a.location}, {"display", a.display}, {"kind", int(a.kind)},
                       {"loc", toJSON(a.loc)},   {"loop", a.loop},       {"loopDepth", a.loopDepth},
-                      {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)}};
+                      {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)},
+                      {"omp", toJSON(a.omp)}};
 }
 
 json::Value toJSON(const Spawn &s) {
@@ -102,7 +108,8 @@ json::Value toJSON(const Function &f) {
                       {"calls", toArray(f.calls)},
                       {"accesses", toArray(f.accesses)},
                       {"spawns", toArray(f.spawns)},
-                      {"joins", toArray(f.joins)}};
+                      {"joins", toArray(f.joins)},
+                      {"ompRegions", toArray(f.ompRegions)}};
 }
 
 json::Value toJSON(const CompilerMessage &m) {
@@ -112,6 +119,8 @@ json::Value toJSON(const CompilerMessage &m) {
 // ---- reading -------------------------------------------------------------------------------
 
 bool fromJSONValue(const json::Value &v, Loc &l, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p);
 bool fromJSONValue(const json::Value &v, Range &r, json::Path p);
 bool fromJSONValue(const json::Value &v, HeldLock &h, json::Path p);
 bool fromJSONValue(const json::Value &v, ArgBinding &a, json::Path p);
@@ -204,6 +213,25 @@ bool fromJSONValue(const json::Value &v, Loc &l, json::Path p) {
   return true;
 }
 
+bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p) {
+  const json::Array *a = v.getAsArray();
+  if (!a || a->size() != 4)
+    return p.report("expected [region, phase, single, worksharing]"), false;
+  std::optional<int64_t> region = (*a)[0].getAsInteger(), phase = (*a)[1].getAsInteger(),
+                         single = (*a)[2].getAsInteger();
+  std::optional<bool> loop = (*a)[3].getAsBoolean();
+  if (!region || !phase || !single || !loop)
+    return p.report("expected numbers and a boolean"), false;
+  o = OmpPlace{int32_t(*region), uint32_t(*phase), int32_t(*single), *loop};
+  return true;
+}
+
+bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p) {
+  Reader rd(v.getAsObject(), p);
+  rd("loc", r.loc), rd("directive", r.directive);
+  return rd.ok();
+}
+
 bool fromJSONValue(const json::Value &v, Range &r, json::Path p) {
   const json::Array *a = v.getAsArray();
   if (!a || a->size() != 2)
@@ -239,7 +267,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p) {
   r("callee", c.callee), r("name", c.calleeName), r("kind", c.kind), r("loc", c.loc);
   r("loop", c.loop), r("loopDepth", c.loopDepth), r("errorPath", c.inErrorPath);
   r("modelled", c.modelled), r("afterUnlock", c.afterUnlock);
-  r("effect", c.effect), r("held", c.held), r("args", c.args);
+  r("effect", c.effect), r("held", c.held), r("args", c.args), r("omp", c.omp);
   return r.ok();
 }
 
@@ -247,7 +275,7 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("location", a.location), r("display", a.display), r("kind", a.kind), r("loc", a.loc);
   r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index);
-  r("held", a.held);
+  r("held", a.held), r("omp", a.omp);
   return r.ok();
 }
 
@@ -280,6 +308,7 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("inSystemHeader", f.inSystemHeader), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
+  r("ompRegions", f.ompRegions);
   return r.ok();
 }
 

@@ -7,6 +7,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/AST/OpenMPClause.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -168,6 +170,27 @@ public:
     return true;
   }
 
+  bool TraverseStmt(clang::Stmt *s, DataRecursionQueue *queue = nullptr) {
+    auto *directive = llvm::dyn_cast_or_null<clang::OMPExecutableDirective>(s);
+    if (!directive)
+      return RecursiveASTVisitor::TraverseStmt(s, queue);
+    record(s);
+    int32_t scope = openOmpScope(directive);
+    if (directive->hasAssociatedStmt())
+      RecursiveASTVisitor::TraverseStmt(directive->getAssociatedStmt());
+    closeOmpScope(scope, directive);
+    return true;
+  }
+
+  bool VisitDeclStmt(clang::DeclStmt *decl) {
+    // A variable declared inside a parallel region belongs to each thread.
+    if (int32_t scope = currentOmp(); scope >= 0)
+      for (const clang::Decl *d : decl->decls())
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d))
+          shape.ompScopes[scope].privates.insert(var);
+    return true;
+  }
+
   bool VisitCXXConstructExpr(clang::CXXConstructExpr *construct) {
     for (const clang::Expr *arg : construct->arguments())
       noteArgument(arg);
@@ -252,9 +275,119 @@ private:
   }
 
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
+  int32_t currentOmp() const { return ompStack.empty() ? -1 : ompStack.back(); }
+
+  static OmpScope::Kind kindOf(const clang::OMPExecutableDirective *d) {
+    using K = OmpScope::Kind;
+    switch (d->getDirectiveKind()) {
+    case llvm::omp::OMPD_parallel:
+    case llvm::omp::OMPD_parallel_for:
+    case llvm::omp::OMPD_parallel_for_simd:
+    case llvm::omp::OMPD_parallel_sections:
+    case llvm::omp::OMPD_parallel_loop:
+    case llvm::omp::OMPD_parallel_master:
+    case llvm::omp::OMPD_parallel_masked:
+    case llvm::omp::OMPD_target_parallel:
+    case llvm::omp::OMPD_target_parallel_for:
+    case llvm::omp::OMPD_teams_distribute_parallel_for:
+    case llvm::omp::OMPD_target_teams_distribute_parallel_for:
+      return K::Parallel;
+    case llvm::omp::OMPD_for:
+    case llvm::omp::OMPD_for_simd:
+    case llvm::omp::OMPD_sections:
+    case llvm::omp::OMPD_loop:
+    case llvm::omp::OMPD_taskloop:
+    case llvm::omp::OMPD_distribute:
+      return K::Worksharing;
+    case llvm::omp::OMPD_single:
+    case llvm::omp::OMPD_master:
+    case llvm::omp::OMPD_masked:
+    case llvm::omp::OMPD_section: // each section runs once, on one thread
+      return K::Single;
+    case llvm::omp::OMPD_critical:
+      return K::Critical;
+    case llvm::omp::OMPD_atomic:
+      return K::Atomic;
+    case llvm::omp::OMPD_ordered:
+      return K::Ordered;
+    case llvm::omp::OMPD_task:
+      return K::Task;
+    default:
+      return K::Other;
+    }
+  }
+
+  static bool hasWorksharingLoop(const clang::OMPExecutableDirective *d) {
+    return llvm::isa<clang::OMPLoopDirective>(d) && d->getDirectiveKind() != llvm::omp::OMPD_simd;
+  }
+
+  int32_t openOmpScope(const clang::OMPExecutableDirective *d) {
+    OmpScope scope;
+    scope.kind = kindOf(d);
+    scope.parent = currentOmp();
+    scope.region = scope.parent >= 0 ? shape.ompScopes[scope.parent].region : -1;
+    bool startsRegion = scope.region < 0 && (scope.kind == OmpScope::Parallel || scope.kind == OmpScope::Task);
+    if (startsRegion) {
+      scope.region = int32_t(shape.ompRegions.size());
+      shape.ompRegions.push_back(
+          OmpRegion{locs.make(d->getBeginLoc()), llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str()});
+      regionPhase.push_back(0);
+    }
+    if (const auto *critical = llvm::dyn_cast<clang::OMPCriticalDirective>(d))
+      scope.name = critical->getDirectiveName().getAsString();
+    for (const clang::OMPClause *clause : d->clauses()) {
+      if (!clause)
+        continue;
+      if (clause->getClauseKind() == llvm::omp::OMPC_nowait)
+        nowait.insert(d);
+      auto addVars = [&](auto *list) {
+        for (const clang::Expr *e : list->varlists())
+          if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts()))
+            scope.privates.insert(ref->getDecl());
+      };
+      if (const auto *c = llvm::dyn_cast<clang::OMPPrivateClause>(clause)) addVars(c);
+      if (const auto *c = llvm::dyn_cast<clang::OMPFirstprivateClause>(clause)) addVars(c);
+      if (const auto *c = llvm::dyn_cast<clang::OMPLastprivateClause>(clause)) addVars(c);
+      if (const auto *c = llvm::dyn_cast<clang::OMPReductionClause>(clause)) addVars(c);
+      if (const auto *c = llvm::dyn_cast<clang::OMPLinearClause>(clause)) {
+        addVars(c);
+        for (const clang::Expr *e : c->varlists()) // a linear variable steps with the iterations
+          if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts()))
+            shape.linearVariables.insert(ref->getDecl());
+      }
+      if (const auto *c = llvm::dyn_cast<clang::OMPCopyprivateClause>(clause)) addVars(c);
+    }
+    // A worksharing loop's iteration variables are private (collapse(n): n of them).
+    if (const auto *loopDirective = llvm::dyn_cast<clang::OMPLoopDirective>(d)) {
+      for (const clang::Expr *counter : loopDirective->counters())
+        if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(counter ? counter->IgnoreParenImpCasts() : nullptr))
+          scope.privates.insert(ref->getDecl());
+    }
+    shape.ompScopes.push_back(std::move(scope));
+    ompStack.push_back(int32_t(shape.ompScopes.size() - 1));
+    pendingLoopFor = hasWorksharingLoop(d) ? int32_t(shape.ompScopes.size() - 1) : -1;
+    return int32_t(shape.ompScopes.size() - 1);
+  }
+
+  void closeOmpScope(int32_t scope, const clang::OMPExecutableDirective *d) {
+    ompStack.pop_back();
+    const OmpScope &s = shape.ompScopes[scope];
+    bool implicitBarrier = (s.kind == OmpScope::Worksharing || d->getDirectiveKind() == llvm::omp::OMPD_single) &&
+                           !nowait.contains(d);
+    bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier ||
+                           d->getDirectiveKind() == llvm::omp::OMPD_taskwait;
+    int32_t region = s.region >= 0 ? s.region : (currentOmp() >= 0 ? shape.ompScopes[currentOmp()].region : -1);
+    if ((implicitBarrier || explicitBarrier) && region >= 0 && size_t(region) < regionPhase.size())
+      ++regionPhase[region];
+  }
 
   void record(const clang::Stmt *s) {
     ++shape.statements;
+    if (int32_t scope = currentOmp(); scope >= 0) {
+      shape.innermostOmp[s] = scope;
+      if (int32_t region = shape.ompScopes[scope].region; region >= 0)
+        shape.ompPhase[s] = regionPhase[region];
+    }
     if (int32_t loop = currentLoop(); loop >= 0)
       shape.innermostLoop[s] = loop;
     if (errorDepth > 0)
@@ -275,6 +408,10 @@ private:
     loop.boundedByCores = mentionsCoreCount(s);
     shape.loops.push_back(loop);
     shape.inductionVariable.push_back(induction);
+    if (pendingLoopFor >= 0) { // the loop a worksharing directive divides between threads
+      shape.ompScopes[pendingLoopFor].loop = int32_t(shape.loops.size() - 1);
+      pendingLoopFor = -1;
+    }
     loopStack.push_back(int32_t(shape.loops.size() - 1));
     body();
     loopStack.pop_back();
@@ -364,6 +501,10 @@ private:
   std::vector<int32_t> loopStack;
   int errorDepth = 0;
   int conditionDepth = 0;
+  std::vector<int32_t> ompStack;
+  std::vector<uint32_t> regionPhase;
+  llvm::DenseSet<const clang::OMPExecutableDirective *> nowait;
+  int32_t pendingLoopFor = -1;
 };
 
 } // namespace

@@ -11,10 +11,22 @@ namespace clang {
 class ASTContext;
 class Stmt;
 class VarDecl;
+class ValueDecl;
 class LambdaExpr;
 } // namespace clang
 
 namespace concur {
+
+/// One OpenMP construct in the body, with what it makes private.
+struct OmpScope {
+  enum Kind : uint8_t { Parallel, Worksharing, Single, Critical, Atomic, Ordered, Task, Other };
+  Kind kind = Other;
+  int32_t parent = -1;
+  int32_t region = -1;      // the outermost parallel (or task) region containing it
+  std::string name;         // critical's name; the directive's spelling for regions
+  int32_t loop = -1;        // a worksharing loop's loop index
+  llvm::DenseSet<const clang::ValueDecl *> privates; // private, firstprivate, reduction, …
+};
 
 struct BodyShape {
   std::vector<Loop> loops;
@@ -25,6 +37,11 @@ struct BodyShape {
   std::vector<const clang::LambdaExpr *> lambdas;        // lambdas created in this body
   llvm::DenseSet<const clang::Stmt *> directCallees;     // `f` in `f(x)`: a call, not a reference
   llvm::DenseSet<const clang::Stmt *> callArguments;     // expressions passed to a call
+  std::vector<OmpScope> ompScopes;
+  std::vector<OmpRegion> ompRegions;
+  llvm::DenseMap<const clang::Stmt *, int32_t> innermostOmp; // statement -> scope index
+  llvm::DenseMap<const clang::Stmt *, uint32_t> ompPhase;    // barriers passed in its region
+  llvm::DenseSet<const clang::ValueDecl *> linearVariables;  // `linear(j)`: moves with the loop
   uint32_t statements = 0;
   uint32_t arithmetic = 0;
   uint32_t maxLoopDepth = 0;
@@ -34,6 +51,10 @@ struct BodyShape {
     return it == innermostLoop.end() ? -1 : it->second;
   }
   uint32_t depthOf(int32_t loop) const { return loop < 0 ? 0 : loops[loop].depth; }
+  int32_t ompScopeOf(const clang::Stmt *s) const {
+    auto it = innermostOmp.find(s);
+    return it == innermostOmp.end() ? -1 : it->second;
+  }
 };
 
 /// Walks `body` (not into nested lambda bodies, which are functions of their own).

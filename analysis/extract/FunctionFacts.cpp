@@ -308,6 +308,70 @@ private:
     out.arithmetic = shape.arithmetic;
     out.maxLoopDepth = shape.maxLoopDepth;
     out.loops = shape.loops;
+    out.ompRegions = shape.ompRegions;
+  }
+
+  /// Where `s` is in an OpenMP parallel region, and the locks its constructs give it.
+  OmpPlace ompPlaceOf(const clang::Stmt *s, std::vector<HeldLock> *locks, bool *atomic, int32_t *loop) const {
+    OmpPlace place;
+    int32_t scope = shape.ompScopeOf(s);
+    if (scope < 0 || shape.ompScopes[scope].region < 0)
+      return place;
+    place.region = shape.ompScopes[scope].region;
+    if (auto it = shape.ompPhase.find(s); it != shape.ompPhase.end())
+      place.phase = it->second;
+    for (int32_t at = scope; at >= 0; at = shape.ompScopes[at].parent) {
+      const OmpScope &omp = shape.ompScopes[at];
+      if (omp.kind == OmpScope::Single && place.single < 0)
+        place.single = at;
+      if (omp.loop >= 0 && !place.inWorksharingLoop) {
+        place.inWorksharingLoop = true;
+        if (loop)
+          *loop = omp.loop;
+      }
+      if (omp.kind == OmpScope::Critical && locks)
+        locks->push_back(HeldLock{"omp-critical:" + omp.name, "critical" + (omp.name.empty() ? "" : "(" + omp.name + ")"), false});
+      if (omp.kind == OmpScope::Ordered && locks)
+        locks->push_back(HeldLock{"omp-ordered", "ordered", false});
+      if (omp.kind == OmpScope::Atomic && atomic)
+        *atomic = true;
+    }
+    return place;
+  }
+
+  /// The variable an access names without going through a pointer (`x`, `s.f`, `arr[i]`).
+  static const clang::ValueDecl *directVariable(const clang::Expr *e) {
+    while (e) {
+      e = e->IgnoreParenImpCasts();
+      if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+        return ref->getDecl();
+      if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+        if (member->isArrow())
+          return nullptr;
+        e = member->getBase();
+      } else if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+        const clang::Expr *base = subscript->getBase()->IgnoreParenImpCasts();
+        if (!base->getType()->isArrayType() && !llvm::isa<clang::ArraySubscriptExpr>(base))
+          return nullptr;
+        e = base;
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// Private in the region: a data-sharing clause, declared inside, or threadprivate.
+  bool privateInRegion(const clang::Expr *lvalue, const clang::Stmt *anchor) const {
+    const clang::ValueDecl *var = directVariable(lvalue);
+    if (!var)
+      return false;
+    if (var->hasAttr<clang::OMPThreadPrivateDeclAttr>())
+      return true;
+    for (int32_t at = shape.ompScopeOf(anchor); at >= 0; at = shape.ompScopes[at].parent)
+      if (shape.ompScopes[at].privates.contains(var))
+        return true;
+    return false;
   }
 
   /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
@@ -881,6 +945,7 @@ private:
     fact.inErrorPath = shape.onErrorPath.contains(call);
     fact.held = heldList(state);
     fact.afterUnlock = !state.releasedFromEntry.empty();
+    fact.omp = ompPlaceOf(call, &fact.held, nullptr, nullptr);
     const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
     if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
       bool qualified = false;
@@ -1214,8 +1279,19 @@ private:
 
   void recordAccess(const LockState &state, const clang::Expr *lvalue, AccessKind kind,
                     const clang::Stmt *anchor) {
-    if (std::optional<AbstractLocation> where = resolver.ofLValue(lvalue, loopOf(anchor)))
+    bool inRegion = shape.ompScopeOf(anchor) >= 0 && shape.ompScopes[shape.ompScopeOf(anchor)].region >= 0;
+    if (inRegion && privateInRegion(lvalue, anchor))
+      return;
+    // In a parallel region the enclosing function's locals are shared by the team.
+    if (std::optional<AbstractLocation> where = resolver.ofLValue(lvalue, loopOf(anchor), inRegion)) {
+      if (inRegion) {
+        int32_t loop = -1;
+        ompPlaceOf(anchor, nullptr, nullptr, &loop);
+        if (loop >= 0)
+          where->index = resolver.indexAgainst(lvalue, loop);
+      }
       pushAccess(state, *where, kind, anchor, false);
+    }
   }
 
   void pushAccess(const LockState &state, const AbstractLocation &where, AccessKind kind,
@@ -1230,6 +1306,7 @@ private:
     access.atomic = atomic;
     access.index = where.index;
     access.held = heldList(state);
+    access.omp = ompPlaceOf(anchor, &access.held, &access.atomic, nullptr);
     out.accesses.push_back(std::move(access));
   }
 

@@ -209,14 +209,59 @@ std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *
   return std::nullopt;
 }
 
+std::string LocationResolver::indexAgainst(const clang::Expr *lvalue, int32_t loop) const {
+  std::vector<std::string> shapes;
+  for (const clang::Expr *e = lvalue ? strip(lvalue) : nullptr; e;) {
+    if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+      shapes.push_back(indexShape(subscript->getIdx(), loop));
+      e = subscript->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
+               op && op->getOperator() == clang::OO_Subscript && op->getNumArgs() == 2) {
+      shapes.push_back(indexShape(op->getArg(1), loop));
+      e = op->getArg(0)->IgnoreParenImpCasts();
+    } else if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+      e = member->getBase()->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+  }
+  if (shapes.empty())
+    return "";
+  for (const char *preferred : {"iv", "tid"})
+    for (const std::string &shape : shapes)
+      if (shape == preferred)
+        return shape;
+  for (const std::string &shape : shapes)
+    if (llvm::StringRef(shape).starts_with("iv"))
+      return shape;
+  for (const std::string &shape : shapes)
+    if (shape == "indirect")
+      return shape;
+  return shapes.front();
+}
+
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();
+  // omp_get_thread_num(), directly or through a local set from it: one slot per thread.
+  auto isThreadNumber = [](const clang::Expr *e) {
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e->IgnoreParenImpCasts()))
+      if (const clang::FunctionDecl *fn = call->getDirectCallee())
+        return fn->getName() == "omp_get_thread_num";
+    return false;
+  };
+  if (isThreadNumber(index))
+    return "tid";
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index))
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit() && isThreadNumber(var->getInit()))
+      return "tid";
   const clang::VarDecl *iv = loop >= 0 ? shape.inductionVariable[loop] : nullptr;
   auto isIv = [&](const clang::Expr *x) {
     const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(x->IgnoreParenImpCasts());
     return iv && ref && ref->getDecl() == iv;
   };
   if (isIv(index))
+    return "iv";
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index); ref && shape.linearVariables.contains(ref->getDecl()))
     return "iv";
   // An index the function was given by value, or captured by copy: in a thread, each instance
   // may have its own (`results[id]`, `[i] { out[i] = …; }`).

@@ -49,6 +49,10 @@ public:
   std::optional<AbstractLocation> ofArgument(const clang::Expr *arg, int32_t loop,
                                              bool anyLocal = false) const;
 
+  /// The index of an element access compared with `loop`'s variable, over every subscript of
+  /// `a[i][j]`: `iv` when one subscript is the loop variable, `iv+1` when one is offset, …
+  std::string indexAgainst(const clang::Expr *lvalue, int32_t loop) const;
+
 private:
   std::optional<AbstractLocation> ofVariable(const clang::Expr *ref, const clang::ValueDecl *decl,
                                              int32_t loop, bool anyLocal) const;

@@ -18,6 +18,10 @@ std::string heldText(const std::vector<HeldLock> &held) {
 }
 
 std::string threadName(const Program &program, const ThreadReachability &threads, const RaceContext &ctx) {
+  if (ctx.ompRegion >= 0) {
+    const Function &fn = program.functions()[ctx.root];
+    return fmt::format("the threads of the 'omp {}' region in '{}'", fn.ompRegions[ctx.ompRegion].directive, fn.name);
+  }
   if (ctx.entry < 0)
     return "the main thread";
   return fmt::format("thread '{}'", program.functions()[threads.entries()[ctx.entry].function].name);
@@ -29,6 +33,11 @@ const char *kindName(const Access &a) { return a.kind == AccessKind::Write ? "wr
 void appendPath(const Program &program, const ThreadReachability &threads, const RaceContext &ctx,
                 const ContextAccess &access, std::vector<Note> &notes) {
   const auto &functions = program.functions();
+  if (ctx.ompRegion >= 0) {
+    const OmpRegion &region = functions[ctx.root].ompRegions[ctx.ompRegion];
+    notes.push_back(Note{fmt::format("the 'omp {}' region starts here; its threads run it at once", region.directive),
+                         pointOf(program, region.loc), {}});
+  }
   if (ctx.entry >= 0) {
     const ThreadEntry &entry = threads.entries()[ctx.entry];
     notes.push_back(Note{fmt::format("thread '{}' started here by '{}'{}", functions[entry.function].name,
@@ -51,7 +60,8 @@ void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<
     const RaceContext &wc = detector.contexts()[race.write.context], &oc = detector.contexts()[race.other.context];
     std::string wThread = threadName(program, context.threads, wc);
     std::string oThread = race.write.context == race.other.context
-                              ? "another instance of " + threadName(program, context.threads, oc)
+                              ? (oc.ompRegion >= 0 ? "another thread of the team"
+                                                   : "another instance of " + threadName(program, context.threads, oc))
                               : threadName(program, context.threads, oc);
     Finding finding = this->finding(
         fmt::format("data race on '{}': {} by {} conflicts with a {} by {}; held {} here, {} there",
@@ -62,7 +72,13 @@ void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<
     finding.notes.push_back(Note{fmt::format("conflicting {} of '{}' by {}, holding {}", kindName(other),
                                              other.display, oThread, heldText(race.other.held)),
                                  pointOf(program, other.loc), {}});
-    appendPath(program, context.threads, oc, race.other, finding.notes);
+    if (race.write.context != race.other.context)
+      appendPath(program, context.threads, oc, race.other, finding.notes);
+    else // the same thread or team: only the calls down to the other access are new
+      for (const ThreadPath::Step &step : race.other.path)
+        finding.notes.push_back(Note{fmt::format("'{}' calls '{}'", program.functions()[step.caller].name,
+                                                 program.functions()[step.callee].name),
+                                     pointOf(program, program.functions()[step.caller].calls[step.call].loc), {}});
     out.push_back(std::move(finding));
   }
 }

@@ -7,9 +7,8 @@ int counter;
 void worker() {
   counter++;
   // CHECK-MESSAGES: :8:3: warning: data race on 'counter': write by thread 'worker' conflicts with a write by another instance of thread 'worker'; held nothing here, nothing there [concur-race-unsynchronized-access]
-  // CHECK-MESSAGES: :36:5: note: thread 'worker' started here by 'main' (several instances may run at once)
+  // CHECK-MESSAGES: :35:5: note: thread 'worker' started here by 'main' (several instances may run at once)
   // CHECK-MESSAGES: :8:3: note: conflicting write of 'counter' by another instance of thread 'worker', holding nothing
-  // CHECK-MESSAGES: :36:5: note: thread 'worker' started here
 }
 
 std::mutex mu;
@@ -22,10 +21,10 @@ void careful() {
 struct Stats {
   long hits = 0;
   void record() { hits += 1; }
-  // CHECK-MESSAGES: :24:19: warning: data race on 'hits': write by thread 'bump' conflicts with a read by the main thread; held nothing here, nothing there
-  // CHECK-MESSAGES: :40:15: note: thread 'bump' started here by 'main'
-  // CHECK-MESSAGES: :30:26: note: 'bump' calls 'Stats::record'
-  // CHECK-MESSAGES: :41:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
+  // CHECK-MESSAGES: :23:19: warning: data race on 'hits': write by thread 'bump' conflicts with a read by the main thread; held nothing here, nothing there
+  // CHECK-MESSAGES: :39:15: note: thread 'bump' started here by 'main'
+  // CHECK-MESSAGES: :29:26: note: 'bump' calls 'Stats::record'
+  // CHECK-MESSAGES: :40:15: note: conflicting read of 'stats.hits' by the main thread, holding nothing
 };
 void bump(Stats *s) { s->record(); }
 
