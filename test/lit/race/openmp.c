@@ -7,7 +7,7 @@ void loop_carried(int n) {
   for (int i = 0; i < n - 1; i++)
     a[i + 1] = a[i] + 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: data race on 'a[i + 1]': write by the threads of the 'omp parallel for' region in 'loop_carried' conflicts with a read by another thread of the team
-  // CHECK-MESSAGES: :[[@LINE-5]]:1: note: the 'omp parallel for' region starts here
+  // CHECK-MESSAGES: :[[@LINE-4]]:1: note: the 'omp parallel for' region starts here
   // CHECK-MESSAGES: :[[@LINE-3]]:16: note: conflicting read of 'a[i]'
 }
 
@@ -38,7 +38,8 @@ void race_free(int n) {
     sum += 1;
 #pragma omp single
     a[0] = 1;
-    b[1] = a[0];
+    int seen = a[0]; // after the single's barrier; `seen` is the thread's own
+    (void)seen;
 #pragma omp barrier
 #pragma omp for
     for (int i = 0; i < n; i++)
