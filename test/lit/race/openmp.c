@@ -16,7 +16,7 @@ void missing_reduction(int n) {
   for (int i = 0; i < n; i++)
     sum += a[i];
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: data race on 'sum': write by the threads of the 'omp parallel for' region
-  // CHECK-MESSAGES: :[[@LINE-5]]:1: note: the 'omp parallel for' region starts here
+  // CHECK-MESSAGES: :[[@LINE-4]]:1: note: the 'omp parallel for' region starts here
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: conflicting write of 'sum'
 }
 
