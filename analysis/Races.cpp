@@ -175,6 +175,23 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     }
     accesses.push_back(std::move(ca));
   }
+  for (uint32_t c = 0; c < fn.calls.size(); ++c) {
+    const Call &call = fn.calls[c];
+    if (call.acquires.empty() || !belongs(call.omp))
+      continue;
+    std::vector<HeldLock> held = frame.held;
+    for (const HeldLock &lock : call.held)
+      if (auto key = frame.resolve(lock.lock))
+        addLock(held, HeldLock{key->first, lock.display, lock.shared});
+    for (const HeldLock &taken : call.acquires) {
+      auto to = frame.resolve(taken.lock);
+      if (!to)
+        continue;
+      for (const HeldLock &from : held)
+        if (from.lock != to->first)
+          edgeList.push_back(LockEdge{context, f, c, from, HeldLock{to->first, taken.display, taken.shared}, held, path});
+    }
+  }
   for (const Edge &e : program.callees(f)) {
     const Call &call = fn.calls[e.call];
     if (call.kind != CallKind::Direct && call.kind != CallKind::Virtual)
@@ -292,6 +309,26 @@ bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b
   }
   if (a.index == "tid" && b.index == "tid")
     return false; // one slot per thread
+  return true;
+}
+
+bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
+  const RaceContext &ca = contextList[a], &cb = contextList[b];
+  if (a == b)
+    return ca.selfConcurrent;
+  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+    return false;
+  if (ca.entry < 0 || cb.entry < 0)
+    return true; // main runs beside every thread at some point
+  const ThreadEntry &ta = threads.entries()[ca.entry], &tb = threads.entries()[cb.entry];
+  if (ta.spawner != tb.spawner)
+    return true;
+  const Function &spawner = program.functions()[ta.spawner];
+  uint32_t first = std::min(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
+  uint32_t second = std::max(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
+  for (const auto &[joinOffset, joinLoop] : joinPoints(ta.spawner))
+    if (joinOffset > first && joinOffset < second)
+      return false;
   return true;
 }
 

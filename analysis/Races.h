@@ -35,6 +35,16 @@ struct ContextAccess {
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
 };
 
+/// A lock taken while another is held, in one context: `from` held, `to` acquired.
+struct LockEdge {
+  uint32_t context = 0;
+  uint32_t function = 0;
+  uint32_t call = 0; // the acquiring call
+  HeldLock from, to;
+  std::vector<HeldLock> alsoHeld; // every lock held there (a common one gates an inversion)
+  std::vector<ThreadPath::Step> path;
+};
+
 struct Race {
   ContextAccess write;  // a write
   ContextAccess other;  // a read or a write
@@ -46,6 +56,10 @@ public:
   const std::vector<RaceContext> &contexts() const { return contextList; }
   /// Races in a stable order, one per pair of source locations.
   const std::vector<Race> &races() const { return raceList; }
+  /// Lock acquisitions made while other locks are held, per context.
+  const std::vector<LockEdge> &lockEdges() const { return edgeList; }
+  /// True when two contexts may run at the same time (as far as thread start and join tell).
+  bool contextsOverlap(uint32_t a, uint32_t b) const;
   const Access &accessOf(const ContextAccess &a) const {
     return program.functions()[a.function].accesses[a.access];
   }
@@ -71,6 +85,7 @@ private:
   std::vector<RaceContext> contextList;
   std::vector<ContextAccess> accesses;
   std::vector<Race> raceList;
+  std::vector<LockEdge> edgeList;
   OmpPlace rootPlace; // while visiting a region's callee: the region statement that called it
 };
 

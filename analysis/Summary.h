@@ -92,6 +92,7 @@ struct Call {
   bool afterUnlock = false;  // made after this function released a lock its caller holds
   CallEffect effect;         // from the models, when the callee is a modelled library function
   std::vector<HeldLock> held;
+  std::vector<HeldLock> acquires; // locks this call takes (lock(), a guard, a lock wrapper)
   std::vector<ArgBinding> args;
   OmpPlace omp;
 };

@@ -56,7 +56,7 @@ json::Value toJSON(const Call &c) {
                       {"afterUnlock", c.afterUnlock},
                       {"effect", toJSON(c.effect)},
                       {"held", toArray(c.held)},  {"args", toArray(c.args)},
-                      {"omp", toJSON(c.omp)}};
+                      {"acquires", toArray(c.acquires)}, {"omp", toJSON(c.omp)}};
 }
 
 json::Value toJSON(const Access &a) {
@@ -268,6 +268,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p) {
   r("loop", c.loop), r("loopDepth", c.loopDepth), r("errorPath", c.inErrorPath);
   r("modelled", c.modelled), r("afterUnlock", c.afterUnlock);
   r("effect", c.effect), r("held", c.held), r("args", c.args), r("omp", c.omp);
+  r("acquires", c.acquires);
   return r.ok();
 }
 

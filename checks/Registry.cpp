@@ -2,6 +2,7 @@
 #include "Check.h"
 #include "coro/CoroBlockingCallCheck.h"
 #include "lock/LockBlockingCallCheck.h"
+#include "lock/LockOrderInversionCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
 #include "race/UnsynchronizedAccessCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
@@ -29,6 +30,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-lock-blocking-call",
        "blocking I/O, a sleep or a co_await while a mutex is held, here or in a callee",
        &make<LockBlockingCallCheck>},
+      {"concur-lock-order-inversion",
+       "two threads take the same two locks in opposite orders",
+       &make<LockOrderInversionCheck>},
       {"concur-mt-unsafe-call",
        "a call to a non-thread-safe function from code that runs on a thread other than main",
        &make<MtUnsafeCallCheck>},

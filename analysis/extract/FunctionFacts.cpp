@@ -702,6 +702,7 @@ private:
       acquire.loopDepth = shape.depthOf(acquire.loop);
       acquire.inErrorPath = shape.onErrorPath.contains(anchor);
       acquire.held = heldList(state);
+      acquire.acquires = guard.mutexes;
       out.calls.push_back(std::move(acquire));
     }
     if (guard.owns)
@@ -782,11 +783,12 @@ private:
     return where ? std::optional<std::string>(where->key + key.substr(end)) : std::nullopt;
   }
 
-  void applyCalleeLockEffects(LockState &state, const clang::CallExpr *call,
-                              const clang::FunctionDecl *callee) {
+  std::vector<HeldLock> applyCalleeLockEffects(LockState &state, const clang::CallExpr *call,
+                                               const clang::FunctionDecl *callee) {
+    std::vector<HeldLock> taken;
     const LockEffects *effects = calleeLockEffects(callee);
     if (!effects)
-      return;
+      return taken;
     std::vector<const clang::Expr *> args;
     unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee) ? 1 : 0;
     for (unsigned i = first; i < call->getNumArgs(); ++i)
@@ -795,8 +797,12 @@ private:
       if (std::optional<std::string> mapped = mapCalleeKey(key, objectExpr(call), args, loopOf(call)))
         state.release(*mapped);
     for (const HeldLock &lock : effects->acquires)
-      if (std::optional<std::string> mapped = mapCalleeKey(lock.lock, objectExpr(call), args, loopOf(call)))
-        state.acquire(HeldLock{*mapped, lockDisplay(*mapped, lock.display), lock.shared});
+      if (std::optional<std::string> mapped = mapCalleeKey(lock.lock, objectExpr(call), args, loopOf(call))) {
+        HeldLock held{*mapped, lockDisplay(*mapped, lock.display), lock.shared};
+        state.acquire(held);
+        taken.push_back(held);
+      }
+    return taken;
   }
 
   /// Names a wrapped lock for messages by the wrapper's expression when there is one.
@@ -835,6 +841,7 @@ private:
       acquire.loop = loopOf(anchor);
       acquire.loopDepth = shape.depthOf(acquire.loop);
       acquire.held = heldList(state);
+      acquire.acquires = guard.mutexes;
       out.calls.push_back(std::move(acquire));
     }
     for (const HeldLock &lock : guard.mutexes)
@@ -873,6 +880,8 @@ private:
     }
     std::string name = normalizedName(callee);
     const Model *model = models.lookup(name);
+    std::vector<HeldLock> heldBefore = heldList(state);
+    std::vector<HeldLock> taken;
     if (model) {
       switch (model->lock) {
       case LockAction::Acquire:
@@ -880,6 +889,7 @@ private:
         for (HeldLock lock : lockObjects(state, call, model->lockObject)) {
           lock.shared = model->lock == LockAction::AcquireShared;
           state.acquire(lock);
+          taken.push_back(lock);
         }
         setGuardOwnership(state, call, model->lockObject, true);
         break;
@@ -894,7 +904,7 @@ private:
       }
     }
     if (!model)
-      applyCalleeLockEffects(state, call, callee);
+      taken = applyCalleeLockEffects(state, call, callee);
     if (!recording)
       return;
     if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call)) {
@@ -921,6 +931,10 @@ private:
     if (!interesting)
       return;
     Call fact = makeCall(state, call, callee, name);
+    if (!taken.empty()) {
+      fact.held = heldBefore; // the order that matters is what was held when it was taken
+      fact.acquires = taken;
+    }
     if (model) {
       fact.modelled = true;
       fact.effect = model->effect;
