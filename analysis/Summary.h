@@ -90,6 +90,7 @@ struct Call {
   bool inErrorPath = false; // under a branch that handles a failure (returns/throws/exits)
   bool modelled = false;     // a model names the callee (its effects are all there is to know)
   bool afterUnlock = false;  // made after this function released a lock its caller holds
+  uint32_t argCount = 0;     // arguments written at the call (overloads differ by it)
   CallEffect effect;         // from the models, when the callee is a modelled library function
   std::vector<HeldLock> held;
   std::vector<HeldLock> acquires; // locks this call takes (lock(), a guard, a lock wrapper)

@@ -53,7 +53,7 @@ json::Value toJSON(const Call &c) {
                       {"kind", int(c.kind)},      {"loc", toJSON(c.loc)},
                       {"loop", c.loop},           {"loopDepth", c.loopDepth},
                       {"errorPath", c.inErrorPath}, {"modelled", c.modelled},
-                      {"afterUnlock", c.afterUnlock},
+                      {"afterUnlock", c.afterUnlock}, {"argCount", c.argCount},
                       {"effect", toJSON(c.effect)},
                       {"held", toArray(c.held)},  {"args", toArray(c.args)},
                       {"acquires", toArray(c.acquires)}, {"omp", toJSON(c.omp)}};
@@ -266,7 +266,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("callee", c.callee), r("name", c.calleeName), r("kind", c.kind), r("loc", c.loc);
   r("loop", c.loop), r("loopDepth", c.loopDepth), r("errorPath", c.inErrorPath);
-  r("modelled", c.modelled), r("afterUnlock", c.afterUnlock);
+  r("modelled", c.modelled), r("afterUnlock", c.afterUnlock), r("argCount", c.argCount);
   r("effect", c.effect), r("held", c.held), r("args", c.args), r("omp", c.omp);
   r("acquires", c.acquires);
   return r.ok();

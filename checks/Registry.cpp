@@ -4,7 +4,9 @@
 #include "lock/LockBlockingCallCheck.h"
 #include "lock/LockOrderInversionCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
+#include "race/DoubleCheckedLockingCheck.h"
 #include "race/UnsynchronizedAccessCheck.h"
+#include "thread/CvWaitWithoutPredicateCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
 #include "workload/OversubscribedThreadsCheck.h"
 #include "workload/SleepPollingCheck.h"
@@ -36,9 +38,15 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-mt-unsafe-call",
        "a call to a non-thread-safe function from code that runs on a thread other than main",
        &make<MtUnsafeCallCheck>},
+      {"concur-race-double-checked-locking",
+       "a non-atomic flag checked without a lock, then checked and set under it",
+       &make<DoubleCheckedLockingCheck>},
       {"concur-race-unsynchronized-access",
        "two threads access the same memory, one writes, and no common lock orders them",
        &make<UnsynchronizedAccessCheck>},
+      {"concur-thread-cv-wait-without-predicate",
+       "a condition-variable wait with no predicate and no loop around it",
+       &make<CvWaitWithoutPredicateCheck>},
       {"concur-workload-cpu-on-io-pool",
        "CPU-bound work submitted to a pool with more threads than cores",
        &make<CpuOnIoPoolCheck>},

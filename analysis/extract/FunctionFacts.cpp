@@ -959,6 +959,7 @@ private:
     fact.inErrorPath = shape.onErrorPath.contains(call);
     fact.held = heldList(state);
     fact.afterUnlock = !state.releasedFromEntry.empty();
+    fact.argCount = call->getNumArgs();
     fact.omp = ompPlaceOf(call, &fact.held, nullptr, nullptr);
     const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
     if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(callee)) {
