@@ -1,6 +1,10 @@
 #include "Evidence.h"
 
+#include "../analysis/Classify.h"
+
 #include "fmt/format.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Path.h"
 
 namespace concur {
 
@@ -40,6 +44,20 @@ void appendBlockingNotes(const Program &program, const BlockingChain &chain, std
     notes.push_back(Note{fmt::format("'{}' calls '{}'{}", functions[chain[i].function].name, name, why),
                          pointOf(program, call.loc), {}});
   }
+}
+
+std::string describeFirst(const Program &program, const Classification &work) {
+  if (work.evidence.empty())
+    return "";
+  const EvidenceStep &last = work.evidence.back();
+  std::string text = last.message;
+  if (llvm::StringRef(text).starts_with("calls "))
+    text = text.substr(6);
+  if (size_t cut = text.find(" in a loop"); cut != std::string::npos)
+    text = text.substr(0, cut);
+  if (last.loc.valid())
+    text += fmt::format(" at {}:{}", llvm::sys::path::filename(program.fileOf(last.loc)), last.loc.line);
+  return text;
 }
 
 std::string blockingReason(const Call &call) {

@@ -17,6 +17,9 @@ void appendThreadPathNotes(const Program &program, const ThreadPath &path, std::
 /// Notes that follow a blocking chain from its second step: `'f' calls 'g'`, `'g' calls 'recv'`.
 void appendBlockingNotes(const Program &program, const BlockingChain &chain, std::vector<Note> &notes);
 
+/// The first evidence step of a classification, as text: `recv at net.cpp:40`.
+std::string describeFirst(const Program &program, const struct Classification &work);
+
 /// What a blocking call waits on, for messages: `waits on the network`.
 std::string blockingReason(const Call &call);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct Finding {
   SourcePoint where;
   std::vector<Note> notes; // the evidence, in order
   std::vector<Replacement> fixes;
+  std::map<std::string, std::string> properties; // facts as data, for --format=json and reports
 };
 
 } // namespace concur

@@ -3,6 +3,7 @@
 #include "coro/CoroBlockingCallCheck.h"
 #include "lock/LockBlockingCallCheck.h"
 #include "lock/LockOrderInversionCheck.h"
+#include "model/ModelSiteCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
 #include "race/DoubleCheckedLockingCheck.h"
 #include "race/UnsynchronizedAccessCheck.h"
@@ -35,6 +36,20 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-lock-order-inversion",
        "two threads take the same two locks in opposite orders",
        &make<LockOrderInversionCheck>},
+      {"concur-model-async-fanout", "std::async futures started in a loop, and the model that fits them",
+       &make<ModelCheckOf<SiteKind::AsyncFanout>>},
+      {"concur-model-manual-chunking", "threads over slices of a container, one per core, and the model that fits them",
+       &make<ModelCheckOf<SiteKind::ManualChunking>>},
+      {"concur-model-mt-unsafe-parallel",
+       "threads whose CPU work reaches non-thread-safe functions, and the model that fits them",
+       &make<ModelCheckOf<SiteKind::MtUnsafeParallel>>},
+      {"concur-model-serial-blocking-loop",
+       "a loop of independent blocking calls that could overlap, and the model that fits it",
+       &make<ModelCheckOf<SiteKind::SerialBlockingLoop>>},
+      {"concur-model-thread-per-connection", "an accept loop starting a thread per connection, and the model that fits it",
+       &make<ModelCheckOf<SiteKind::ThreadPerConnection>>},
+      {"concur-model-thread-per-task", "a thread started per task in a loop, and the model that fits the work",
+       &make<ModelCheckOf<SiteKind::ThreadPerTask>>},
       {"concur-mt-unsafe-call",
        "a call to a non-thread-safe function from code that runs on a thread other than main",
        &make<MtUnsafeCallCheck>},

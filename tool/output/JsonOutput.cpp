@@ -36,6 +36,12 @@ void writeJson(llvm::raw_ostream &os, const std::vector<Finding> &findings, cons
     item["message"] = f.message;
     item["notes"] = std::move(notes);
     item["fixes"] = replacements(f.fixes);
+    if (!f.properties.empty()) {
+      json::Object properties;
+      for (const auto &[key, value] : f.properties)
+        properties[key] = value;
+      item["properties"] = std::move(properties);
+    }
     items.push_back(std::move(item));
   }
   json::Value root = json::Object{

@@ -1,0 +1,275 @@
+#include "ConcurrencySites.h"
+
+#include "../../analysis/Blocking.h"
+#include "../Evidence.h"
+
+#include "fmt/format.h"
+#include "llvm/ADT/StringRef.h"
+#include <deque>
+
+namespace concur {
+
+const char *siteName(SiteKind kind) {
+  switch (kind) {
+  case SiteKind::ThreadPerTask: return "thread-per-task";
+  case SiteKind::AsyncFanout: return "async-fanout";
+  case SiteKind::ManualChunking: return "manual-chunking";
+  case SiteKind::ThreadPerConnection: return "thread-per-connection";
+  case SiteKind::MtUnsafeParallel: return "mt-unsafe-parallel";
+  case SiteKind::SerialBlockingLoop: return "serial-blocking-loop";
+  }
+  return "?";
+}
+
+const char *modelName(TargetModel m) {
+  switch (m) {
+  case TargetModel::ThreadPool: return "concur::thread_pool";
+  case TargetModel::ParallelFor: return "concur::thread_pool::parallel_for";
+  case TargetModel::ProcessPool: return "concur::process_pool";
+  case TargetModel::Coroutines: return "coroutines on concur::event_loop";
+  case TargetModel::Executor: return "concur::executor futures";
+  }
+  return "?";
+}
+
+const char *modelDocs(TargetModel m) {
+  switch (m) {
+  case TargetModel::ThreadPool: return "docs/models.md#thread-pool";
+  case TargetModel::ParallelFor: return "docs/models.md#parallel-for";
+  case TargetModel::ProcessPool: return "docs/models.md#process-pool";
+  case TargetModel::Coroutines: return "docs/models.md#coroutines";
+  case TargetModel::Executor: return "docs/models.md#futures";
+  }
+  return "docs/models.md";
+}
+
+namespace {
+
+/// The first MT-unsafe call reachable from `start`, if any.
+const Call *firstMtUnsafeCall(const Program &program, uint32_t start) {
+  std::vector<bool> seen(program.functions().size(), false);
+  std::deque<uint32_t> queue{start};
+  seen[start] = true;
+  while (!queue.empty()) {
+    uint32_t f = queue.front();
+    queue.pop_front();
+    for (const Call &call : program.functions()[f].calls)
+      if (!call.effect.mtUnsafe.empty())
+        return &call;
+    for (const Edge &e : program.callees(f))
+      if (!seen[e.callee]) {
+        seen[e.callee] = true;
+        queue.push_back(e.callee);
+      }
+  }
+  return nullptr;
+}
+
+/// A long-lived thread: its function (or one it calls) loops waiting for work or a signal
+/// (a consumer, a pool worker, a watchdog). Such threads are not tasks to put on a pool.
+bool isLongLived(const Program &program, uint32_t entry) {
+  std::vector<uint32_t> around{entry};
+  for (const Edge &e : program.callees(entry))
+    around.push_back(e.callee);
+  for (uint32_t f : around) {
+    const Function &fn = program.functions()[f];
+    for (const Call &call : fn.calls) {
+      if (call.loop < 0 || fn.loops[call.loop].tripCount >= 0)
+        continue;
+      bool waits = call.effect.sync == SyncKind::Wait || call.effect.sync == SyncKind::Get ||
+                   call.effect.io == IoKind::Sleep;
+      if (!waits)
+        for (const Edge &e : program.callees(f))
+          if (&fn.calls[e.call] == &call)
+            for (const Call &inner : program.functions()[e.callee].calls)
+              waits |= inner.effect.sync == SyncKind::Wait || inner.effect.sync == SyncKind::Get;
+      if (waits)
+        return true;
+    }
+  }
+  return false;
+}
+
+bool acceptsInLoop(const Function &fn, int32_t loop, uint32_t before) {
+  for (const Call &call : fn.calls)
+    if (call.loc.offset < before && call.loop >= 0 && (call.loop == loop) &&
+        (call.calleeName == "accept" || call.calleeName == "accept4" ||
+         llvm::StringRef(call.calleeName).ends_with("::accept")))
+      return true;
+  return false;
+}
+
+void describeFanout(const Function &fn, int32_t loop, ConcurrencySite &site) {
+  int64_t count = 1;
+  bool unbounded = false;
+  for (int32_t l = loop; l >= 0; l = fn.loops[l].parent) {
+    if (fn.loops[l].boundedByCores) {
+      site.fanout = "one per core";
+      return;
+    }
+    if (fn.loops[l].tripCount < 0)
+      unbounded = true;
+    else
+      count = std::min<int64_t>(count * fn.loops[l].tripCount, 1 << 30);
+  }
+  if (unbounded) {
+    site.fanout = "one per item";
+    return;
+  }
+  site.fanoutCount = count;
+  site.fanout = std::to_string(count);
+}
+
+void decide(ConcurrencySite &site, const Classification &work, const SiteOptions &options) {
+  if (site.kind == SiteKind::ThreadPerConnection) {
+    site.model = TargetModel::Coroutines;
+    site.why = "a thread per connection costs a stack and a context switch each; a coroutine costs a frame";
+    return;
+  }
+  if (site.mtUnsafe && work.label != Workload::Cpu) {
+    site.model = TargetModel::ThreadPool;
+    site.why = fmt::format("the work is {}; replace '{}' with its thread-safe form, since any threads share "
+                           "its hidden state (processes would only suit CPU work)",
+                           workloadName(work.label), site.mtUnsafe->calleeName);
+    return;
+  }
+  switch (work.label) {
+  case Workload::Io:
+    if (site.fanoutCount >= options.coroutineFanout) {
+      site.model = TargetModel::Coroutines;
+      site.why = "hundreds of I/O waits are cheaper as coroutine frames than as threads";
+    } else {
+      site.model = TargetModel::ThreadPool;
+      site.why = "blocking calls are cheap to park on a bounded pool; no rewrite to async is needed";
+    }
+    return;
+  case Workload::Cpu:
+    if (site.mtUnsafe) {
+      site.model = TargetModel::ProcessPool;
+      site.why = "the work calls functions that are not thread-safe; processes isolate their hidden state";
+    } else {
+      site.model = TargetModel::ParallelFor;
+      site.why = "CPU-bound work runs best on one thread per core with work stealing";
+    }
+    return;
+  case Workload::Mixed:
+  case Workload::Unknown:
+    site.model = TargetModel::Executor;
+    site.why = "mixed or unknown work: the general futures interface, like concurrent.futures";
+    return;
+  default:
+    site.model = TargetModel::ThreadPool;
+    site.why = "short tasks are cheaper on a pool's existing threads than on new ones";
+  }
+}
+
+void addEvidence(const Program &program, const Classification &work, uint32_t workFunction,
+                 ConcurrencySite &site) {
+  for (const EvidenceStep &step : work.evidence)
+    site.evidence.push_back(Note{fmt::format("'{}' is {}: it {}", program.functions()[workFunction].name,
+                                             workloadName(work.label), step.message),
+                                 pointOf(program, step.loc), {}});
+  if (site.mtUnsafe)
+    site.evidence.push_back(Note{fmt::format("'{}' is not thread-safe ({})", site.mtUnsafe->calleeName,
+                                             site.mtUnsafe->effect.mtUnsafe),
+                                 pointOf(program, site.mtUnsafe->loc), {}});
+}
+
+} // namespace
+
+std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context, const SiteOptions &options) {
+  const Program &program = context.program;
+  const auto &functions = program.functions();
+  std::vector<ConcurrencySite> sites;
+  for (uint32_t f = 0; f < functions.size(); ++f) {
+    const Function &fn = functions[f];
+    for (uint32_t s = 0; s < fn.spawns.size(); ++s) {
+      const Spawn &spawn = fn.spawns[s];
+      int32_t entry = program.find(spawn.entry);
+      if (spawn.deferred || entry < 0 || spawn.kind == SpawnKind::Pool || spawn.kind == SpawnKind::OpenMP)
+        continue;
+      size_t sameEntrySites = 0;
+      for (const Spawn &other : fn.spawns)
+        sameEntrySites += other.entry == spawn.entry;
+      if (spawn.loop < 0 && sameEntrySites < 2)
+        continue; // one thread started once is not a fan-out
+      if (isLongLived(program, uint32_t(entry)))
+        continue;
+      ConcurrencySite site;
+      site.function = f;
+      site.spawn = int32_t(s);
+      site.loop = spawn.loop;
+      site.work = entry;
+      const Classification &work = context.classifier().of(uint32_t(entry));
+      site.mtUnsafe = firstMtUnsafeCall(program, uint32_t(entry));
+      if (spawn.kind == SpawnKind::Async)
+        site.kind = SiteKind::AsyncFanout;
+      else if (spawn.loop >= 0 && acceptsInLoop(fn, spawn.loop, spawn.loc.offset))
+        site.kind = SiteKind::ThreadPerConnection;
+      else if (site.mtUnsafe)
+        site.kind = SiteKind::MtUnsafeParallel;
+      else if (spawn.loop >= 0 && fn.loops[spawn.loop].boundedByCores)
+        site.kind = SiteKind::ManualChunking;
+      else
+        site.kind = SiteKind::ThreadPerTask;
+      if (spawn.loop >= 0)
+        describeFanout(fn, spawn.loop, site);
+      else
+        site.fanout = std::to_string(sameEntrySites), site.fanoutCount = int64_t(sameEntrySites);
+      if (site.kind == SiteKind::ThreadPerConnection)
+        site.fanout = "one per connection";
+      decide(site, work, options);
+      addEvidence(program, work, uint32_t(entry), site);
+      sites.push_back(std::move(site));
+    }
+  }
+  // Serial loops of independent blocking calls: nothing is written but each iteration's own
+  // elements, nothing is started, and the calls wait on the world (not just sleep).
+  BlockingCalls blocking(program, /*includeSync=*/false);
+  for (uint32_t f = 0; f < functions.size(); ++f) {
+    const Function &fn = functions[f];
+    if (context.threads.runsOnThread(f))
+      continue;
+    for (int32_t l = 0; l < int32_t(fn.loops.size()); ++l) {
+      const Loop &loop = fn.loops[l];
+      if (loop.tripCount >= 0 && loop.tripCount < 2)
+        continue;
+      bool startsWork = false, sharedWrites = false;
+      for (const Spawn &spawn : fn.spawns)
+        startsWork |= spawn.loop == l;
+      for (const Access &a : fn.accesses)
+        sharedWrites |= a.loop == l && a.kind == AccessKind::Write && a.index != "iv";
+      if (startsWork || sharedWrites)
+        continue;
+      const Call *blocker = nullptr;
+      uint32_t blockerWork = f;
+      for (const Edge &e : program.callees(f)) {
+        const Call &call = fn.calls[e.call];
+        if (call.loop != l || call.inErrorPath || !blocking.from(e.callee))
+          continue;
+        const auto &chain = *blocking.from(e.callee);
+        const Call &last = functions[chain.back().function].calls[chain.back().call];
+        if (last.effect.io == IoKind::Sleep || last.effect.io == IoKind::Terminal)
+          continue;
+        blocker = &call;
+        blockerWork = e.callee;
+        break;
+      }
+      if (!blocker)
+        continue;
+      ConcurrencySite site;
+      site.kind = SiteKind::SerialBlockingLoop;
+      site.function = f;
+      site.loop = l;
+      site.work = int32_t(blockerWork);
+      describeFanout(fn, l, site);
+      site.model = TargetModel::ThreadPool;
+      site.why = "its iterations wait independently; a pool's map overlaps the waits and keeps the order";
+      addEvidence(program, context.classifier().of(blockerWork), blockerWork, site);
+      sites.push_back(std::move(site));
+    }
+  }
+  return sites;
+}
+
+} // namespace concur

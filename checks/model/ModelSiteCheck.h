@@ -1,0 +1,27 @@
+// The concur-model-* checks: one per kind of concurrent work (thread per task, async fan-out,
+// manual chunking, thread per connection, MT-unsafe parallel work, serial blocking loop), each
+// naming the model design.md §1 recommends, why, and the evidence.
+#pragma once
+
+#include "ConcurrencySites.h"
+
+namespace concur {
+
+class ModelSiteCheck : public Check {
+public:
+  ModelSiteCheck(const std::string &name, const OptionMap &options, SiteKind kind);
+  void run(const AnalysisContext &context, std::vector<Finding> &out) override;
+  void storeOptions(OptionMap &out) const override;
+
+private:
+  SiteKind kind;
+  SiteOptions siteOptions;
+};
+
+/// A check of one site kind, for the registry.
+template <SiteKind Kind> class ModelCheckOf : public ModelSiteCheck {
+public:
+  ModelCheckOf(const std::string &name, const OptionMap &options) : ModelSiteCheck(name, options, Kind) {}
+};
+
+} // namespace concur
