@@ -17,7 +17,7 @@ void io_fanout(const std::vector<int> &fds) {
   std::vector<std::thread> threads;
   for (int fd : fds)
     threads.emplace_back(fetch, fd);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: threads (one per item) run io-bound 'fetch' (read at recommendations.cpp:13); use concur::thread_pool: blocking calls are cheap to park on a bounded pool{{.*}}[docs/models.md#thread-pool] [concur-model-thread-per-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: threads (one per item) run io-bound 'fetch' (read at {{.*}}:13); use concur::thread_pool: blocking calls are cheap to park on a bounded pool{{.*}}[docs/models.md#thread-pool] [concur-model-thread-per-task]
   // CHECK-MESSAGES: :[[@LINE-9]]:10: note: 'fetch' is io: it calls read
   for (auto &t : threads)
     t.join();
