@@ -18,7 +18,7 @@ void io_fanout(const std::vector<int> &fds) {
   for (int fd : fds)
     threads.emplace_back(fetch, fd);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: threads (one per item) run io-bound 'fetch' (read at {{.*}}:13); use concur::thread_pool: blocking calls are cheap to park on a bounded pool{{.*}}[docs/models.md#thread-pool] [concur-model-thread-per-task]
-  // CHECK-MESSAGES: :[[@LINE-9]]:10: note: 'fetch' is io: it calls read
+  // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'fetch' is io: it calls read
   for (auto &t : threads)
     t.join();
 }
@@ -36,7 +36,7 @@ void cpu_async(const std::vector<std::vector<double>> &data) {
   for (const auto &d : data)
     results.push_back(std::async(std::launch::async, square_sum, std::cref(d)));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: std::async tasks (one per item) run cpu-bound 'square_sum'{{.*}}use concur::thread_pool::parallel_for{{.*}}[concur-model-async-fanout]
-  // CHECK-MESSAGES: :[[@LINE-9]]:7: note: 'square_sum' is cpu: it has a loop nest of depth 2
+  // CHECK-MESSAGES: :29:5: note: 'square_sum' is cpu: it has a loop nest of depth 2
   for (auto &r : results)
     r.get();
 }
@@ -53,8 +53,8 @@ void mt_unsafe_cpu() {
   for (int i = 0; i < 8; ++i)
     threads.emplace_back(roll, 1000);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 8 threads run cpu-bound 'roll'{{.*}}use concur::process_pool: the work calls functions that are not thread-safe{{.*}}[concur-model-mt-unsafe-parallel]
-  // CHECK-MESSAGES: :[[@LINE-8]]:5: note: 'roll' is cpu: it has a loop doing arithmetic
-  // CHECK-MESSAGES: :[[@LINE-8]]:14: note: 'rand' is not thread-safe
+  // CHECK-MESSAGES: :46:3: note: 'roll' is cpu: it has a loop doing arithmetic
+  // CHECK-MESSAGES: :47:14: note: 'rand' is not thread-safe
   for (auto &t : threads)
     t.join();
 }
