@@ -234,6 +234,14 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
       const Loop &loop = fn.loops[l];
       if (loop.tripCount >= 0 && loop.tripCount < 2)
         continue;
+      // Only loops over a range or a counter: a while loop's next step depends on the last.
+      if (loop.kind != "for" && loop.kind != "range-for")
+        continue;
+      size_t callsInLoop = 0;
+      for (const Call &call : fn.calls)
+        callsInLoop += call.loop == l && call.kind != CallKind::Reference;
+      if (callsInLoop > 2)
+        continue; // more than the call and storing its result: dependencies we cannot see
       bool startsWork = false, sharedWrites = false;
       for (const Spawn &spawn : fn.spawns)
         startsWork |= spawn.loop == l;
@@ -251,6 +259,8 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
         const Call &last = functions[chain.back().function].calls[chain.back().call];
         if (last.effect.io == IoKind::Sleep || last.effect.io == IoKind::Terminal)
           continue;
+        if (context.classifier().of(e.callee).label != Workload::Io)
+          continue; // compute between the waits may depend on earlier iterations
         blocker = &call;
         blockerWork = e.callee;
         break;

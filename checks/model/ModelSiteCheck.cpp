@@ -34,12 +34,15 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
                                    : fmt::format("{} ({})", started, site.fanout);
     } else {
       at = fn.loops[site.loop].loc;
-      what = fmt::format("a loop of independent blocking calls ({} iterations)", site.fanout);
+      what = site.fanoutCount >= 0
+                 ? fmt::format("a loop of {} iterations makes independent blocking calls, one after another:",
+                               site.fanout)
+                 : std::string("a loop over its items makes independent blocking calls, one after another:");
     }
     std::string firstReason = work.evidence.empty() ? "" : " (" + describeFirst(program, work) + ")";
     Finding finding = this->finding(
-        fmt::format("{} run {} '{}'{}; use {}: {} [{}]", what,
-                    work.label == Workload::Trivial ? "short task" : std::string(workloadName(work.label)) + "-bound",
+        fmt::format("{} {} {} '{}'{}; use {}: {} [{}]", what, site.spawn >= 0 ? "run" : "it calls",
+                    work.label == Workload::Trivial ? "short" : std::string(workloadName(work.label)) + "-bound",
                     workName, firstReason, modelName(site.model), site.why, modelDocs(site.model)),
         pointOf(program, at));
     finding.notes = site.evidence;

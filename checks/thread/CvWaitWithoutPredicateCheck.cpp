@@ -27,10 +27,23 @@ int argumentsWithoutPredicate(llvm::StringRef name) {
 
 void CvWaitWithoutPredicateCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
-  for (const Function &fn : program.functions())
-    for (const Call &call : fn.calls) {
+  const auto &functions = program.functions();
+  // A wrapper (`CondVar::Wait`) whose every caller waits in a loop is used correctly.
+  auto callersLoop = [&](uint32_t f) {
+    bool any = false;
+    for (uint32_t caller : program.callers(f))
+      for (const Edge &e : program.callees(caller))
+        if (e.callee == f) {
+          any = true;
+          if (functions[caller].calls[e.call].loop < 0)
+            return false;
+        }
+    return any;
+  };
+  for (uint32_t f = 0; f < functions.size(); ++f)
+    for (const Call &call : functions[f].calls) {
       int plain = argumentsWithoutPredicate(call.calleeName);
-      if (plain < 0 || int(call.argCount) != plain || call.loop >= 0)
+      if (plain < 0 || int(call.argCount) != plain || call.loop >= 0 || callersLoop(f))
         continue;
       out.push_back(finding(
           fmt::format("'{}' without a predicate and outside a loop: a spurious wakeup, or one meant for "
