@@ -1,3 +1,4 @@
+// The event loop: ready queue, timers, epoll, and the queue of functions posted from other threads.
 #include <concur/event_loop.hpp>
 
 #include <sys/epoll.h>
@@ -33,6 +34,11 @@ struct event_loop::impl {
     detail::io_waiter* reader = nullptr;
     detail::io_waiter* writer = nullptr;
     bool registered = false;
+    bool readable = true;
+    bool writable = true;
+    /// The peer hung up (or the socket failed): end of stream stays readable, with no further
+    /// edge to report it, so reads must keep trying.
+    bool hung_up = false;
   };
 
   int epoll_fd = -1;
@@ -45,8 +51,9 @@ struct event_loop::impl {
   bool stop_requested = false;
 
   fd_record& record(int fd) {
-    if (static_cast<std::size_t>(fd) >= fds.size()) fds.resize(std::max<std::size_t>(fd + 1, fds.size() * 2));
-    return fds[static_cast<std::size_t>(fd)];
+    const auto index = static_cast<std::size_t>(fd);
+    if (index >= fds.size()) fds.resize(std::max(index + 1, fds.size() * 2));
+    return fds[index];
   }
 };
 
@@ -152,6 +159,19 @@ void event_loop::unwatch(int fd, detail::io_direction d) noexcept {
   (d == detail::io_direction::read ? r.reader : r.writer) = nullptr;
 }
 
+bool event_loop::maybe_ready(int fd, detail::io_direction d) const noexcept {
+  if (fd < 0 || static_cast<std::size_t>(fd) >= impl_->fds.size()) return true;
+  const auto& r = impl_->fds[static_cast<std::size_t>(fd)];
+  return d == detail::io_direction::read ? r.readable : r.writable;
+}
+
+void event_loop::mark_drained(int fd, detail::io_direction d) noexcept {
+  if (fd < 0) return;
+  auto& r = impl_->record(fd);
+  if (d == detail::io_direction::read && !r.hung_up) r.readable = false;
+  if (d == detail::io_direction::write) r.writable = false;
+}
+
 void event_loop::forget_fd(int fd) noexcept {
   if (fd < 0 || static_cast<std::size_t>(fd) >= impl_->fds.size()) return;
   auto& r = impl_->fds[static_cast<std::size_t>(fd)];
@@ -198,6 +218,10 @@ void event_loop::poll() {
     }
     if (static_cast<std::size_t>(fd) >= impl_->fds.size()) continue;
     const bool failed = events & (EPOLLERR | EPOLLHUP);
+    // Recorded even with nobody waiting: the next operation then knows to try its system call.
+    if (failed || (events & EPOLLRDHUP)) impl_->fds[static_cast<std::size_t>(fd)].hung_up = true;
+    if (failed || (events & (EPOLLIN | EPOLLRDHUP))) impl_->fds[static_cast<std::size_t>(fd)].readable = true;
+    if (failed || (events & EPOLLOUT)) impl_->fds[static_cast<std::size_t>(fd)].writable = true;
     // Re-indexed after each call: on_ready() may register new descriptors (accept).
     if (detail::io_waiter* w = impl_->fds[static_cast<std::size_t>(fd)].reader; w && (failed || (events & (EPOLLIN | EPOLLRDHUP))))
       if (w->on_ready()) impl_->fds[static_cast<std::size_t>(fd)].reader = nullptr;

@@ -1,3 +1,4 @@
+// The socket awaitables' system calls, and the blocking helpers (listen_tcp, name resolution).
 #include <concur/net.hpp>
 
 #include <arpa/inet.h>
@@ -72,11 +73,15 @@ std::vector<resolved> resolve(const std::string& host, std::uint16_t port) {
 namespace detail {
 
 bool read_awaitable::attempt() noexcept {
+  if (!loop_->maybe_ready(fd_, io_direction::read)) return false;
   for (;;) {
     // recv(MSG_DONTWAIT) never blocks the loop even on a blocking socket; read() serves pipes.
     ssize_t n = not_socket_ ? ::read(fd_, buffer_, size_) : ::recv(fd_, buffer_, size_, MSG_DONTWAIT);
     if (n >= 0) {
       done_ = static_cast<std::size_t>(n);
+      // A socket returns everything it holds, up to the size asked: a shorter read drained it.
+      // (Not a read of 0: end of stream stays readable. Not a pipe or file: files never wait.)
+      if (!not_socket_ && n > 0 && done_ < size_) loop_->mark_drained(fd_, io_direction::read);
       return true;
     }
     if (errno == EINTR) continue;
@@ -84,13 +89,17 @@ bool read_awaitable::attempt() noexcept {
       not_socket_ = true;
       continue;
     }
-    if (would_block(errno)) return false;
+    if (would_block(errno)) {
+      loop_->mark_drained(fd_, io_direction::read);
+      return false;
+    }
     error_ = errno;
     return true;
   }
 }
 
 bool write_awaitable::attempt() noexcept {
+  if (!loop_->maybe_ready(fd_, io_direction::write)) return false;
   while (done_ < size_) {
     const char* from = static_cast<const char*>(data_) + done_;
     ssize_t n = not_socket_ ? ::write(fd_, from, size_ - done_) : ::send(fd_, from, size_ - done_, MSG_DONTWAIT | MSG_NOSIGNAL);
@@ -103,7 +112,10 @@ bool write_awaitable::attempt() noexcept {
       not_socket_ = true;
       continue;
     }
-    if (would_block(errno)) return false;
+    if (would_block(errno)) {
+      loop_->mark_drained(fd_, io_direction::write);
+      return false;
+    }
     error_ = errno;
     return true;
   }
@@ -127,7 +139,10 @@ bool accept_awaitable::attempt() noexcept {
       return true;
     }
     if (errno == EINTR || errno == ECONNABORTED) continue;
-    if (would_block(errno)) return false;
+    if (would_block(errno)) {
+      loop_->mark_drained(fd_, io_direction::read);
+      return false;
+    }
     error_ = errno;
     return true;
   }

@@ -1,53 +1,96 @@
+// The thread pool's scheduler: per-worker deques, outside slots, stealing, and sleeping workers.
 #include <concur/thread_pool.hpp>
 
+#include "startup_hook.hpp"
 #include "work_deque.hpp"
 
 #include <sched.h>
 
+#include <array>
 #include <condition_variable>
 #include <deque>
 #include <stdexcept>
 #include <thread>
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
 
 namespace concur {
 
 using detail::job;
 
 namespace {
-void cpu_relax() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-  _mm_pause();
-#endif
-}
+
+/// A deque for tasks submitted from outside the pool. One outside thread at a time claims it and
+/// pushes without locking; the workers steal from it like from each other.
+struct external_slot {
+  std::atomic<bool> claimed{false};
+  detail::work_deque deque;
+};
+
+/// The slots this thread has claimed, by pool id (ids are never reused). Released when the
+/// thread ends; a slot outlives its pool while a thread still holds it.
+class slot_claims {
+public:
+  ~slot_claims() {
+    for (auto& c : claims_)
+      if (c.slot) c.slot->claimed.store(false, std::memory_order_release);
+  }
+  external_slot* find(std::uint64_t pool) const noexcept {
+    for (auto& c : claims_)
+      if (c.pool == pool) return c.slot.get();
+    return nullptr;
+  }
+  void add(std::uint64_t pool, std::shared_ptr<external_slot> slot) noexcept {
+    auto& c = claims_[next_++ % claims_.size()];
+    if (c.slot) c.slot->claimed.store(false, std::memory_order_release);
+    c = {pool, std::move(slot)};
+  }
+
+private:
+  struct claim {
+    std::uint64_t pool = 0;
+    std::shared_ptr<external_slot> slot;
+  };
+  std::array<claim, 4> claims_;
+  std::size_t next_ = 0;
+};
+
+thread_local slot_claims claimed_slots;
+std::atomic<std::uint64_t> next_pool_id{1};
+
 } // namespace
 
 class thread_pool::scheduler {
 public:
-  explicit scheduler(std::size_t threads) {
+  explicit scheduler(std::size_t threads) : id_(next_pool_id.fetch_add(1)) {
     if (threads == 0) throw std::invalid_argument("concur::thread_pool: the pool needs at least one thread");
     workers_.reserve(threads);
     for (std::size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<worker>(*this, i));
+    for (std::size_t i = 0; i < std::max<std::size_t>(4, threads); ++i) externals_.push_back(std::make_shared<external_slot>());
+    detail::before_runtime_threads();
     // Started only once every worker exists: a starting worker may steal from any of them.
     for (auto& w : workers_) w->thread = std::thread([this, self = w.get()] { run_worker(*self); });
   }
   ~scheduler() { shutdown(true, false); }
 
   std::size_t size() const noexcept { return workers_.size(); }
+  bool in_worker() const noexcept { return current_ != nullptr && current_->owner == this; }
 
   void post(job* j) {
     worker* self = current_;
     if (self != nullptr && self->owner == this) {
+      // Tasks a task submits may run after shutdown began: they are part of finishing its work.
       self->deque.push(j);
+    } else if (external_slot* slot = claim_slot()) {
+      // Push, then check (both seq_cst): a push that saw the pool accepting is visible to every
+      // worker that later sees shutdown. One that lost the race takes its task back, unless a
+      // worker already took it, in which case it runs like any accepted task.
+      slot->deque.push(j);
+      if (!accepting_.load(std::memory_order_seq_cst))
+        if (job* mine = slot->deque.pop()) reject(mine);
     } else {
       std::unique_lock lock(inject_mutex_);
-      if (!accepting_) {
+      if (!accepting_.load(std::memory_order_relaxed)) {
         lock.unlock();
-        j->discard();
-        throw std::runtime_error("concur::thread_pool: cannot submit new tasks after shutdown");
+        reject(j);
       }
       injected_.push_back(j);
       injected_count_.fetch_add(1, std::memory_order_seq_cst);
@@ -58,7 +101,7 @@ public:
   void shutdown(bool wait, bool cancel_pending) {
     {
       std::lock_guard lock(inject_mutex_);
-      accepting_ = false;
+      accepting_.store(false, std::memory_order_seq_cst);
     }
     if (cancel_pending) discard_queued();
     {
@@ -86,6 +129,25 @@ private:
     std::thread thread;
   };
 
+  [[noreturn]] static void reject(job* j) {
+    j->discard();
+    throw std::runtime_error("concur::thread_pool: cannot submit new tasks after shutdown");
+  }
+
+  /// This thread's slot in the pool, claiming a free one on first use; null when all are taken
+  /// (the caller then uses the locked queue).
+  external_slot* claim_slot() {
+    if (external_slot* slot = claimed_slots.find(id_)) return slot;
+    for (auto& slot : externals_) {
+      bool expected = false;
+      if (slot->claimed.compare_exchange_strong(expected, true, std::memory_order_acquire)) {
+        claimed_slots.add(id_, slot);
+        return slot.get();
+      }
+    }
+    return nullptr;
+  }
+
   void run_worker(worker& w) {
     current_ = &w;
     detail::set_current_wait_helper(&w);
@@ -103,9 +165,9 @@ private:
 
   job* find_work(worker& w) {
     if (job* j = w.deque.pop()) return j;
-    if (injected_count_.load(std::memory_order_relaxed) > 0)
-      if (job* j = take_injected(w)) return j;
-    return steal(w);
+    if (job* j = steal(w)) return j;
+    if (injected_count_.load(std::memory_order_relaxed) > 0) return take_injected(w);
+    return nullptr;
   }
 
   /// Takes one job from the shared queue to run, and moves a share of the rest into the
@@ -121,20 +183,23 @@ private:
       injected_.pop_front();
     }
     injected_count_.fetch_sub(take, std::memory_order_seq_cst);
+    // More is waiting: get another worker going rather than running all of it here.
+    if (!injected_.empty()) wake_one();
     return first;
   }
 
+  /// The oldest job of another worker or of an outside thread's slot, starting at a random one.
   job* steal(worker& w) {
-    const std::size_t n = workers_.size();
-    if (n == 1) return nullptr;
+    const std::size_t victims = workers_.size() + externals_.size();
     w.rng ^= w.rng << 13;
     w.rng ^= w.rng >> 7;
     w.rng ^= w.rng << 17;
-    const std::size_t start = static_cast<std::size_t>(w.rng % n);
-    for (std::size_t k = 0; k < n; ++k) {
-      worker& victim = *workers_[(start + k) % n];
-      if (&victim == &w) continue;
-      if (job* j = victim.deque.steal()) return j;
+    const std::size_t start = static_cast<std::size_t>(w.rng % victims);
+    for (std::size_t k = 0; k < victims; ++k) {
+      const std::size_t v = (start + k) % victims;
+      detail::work_deque& d = v < workers_.size() ? workers_[v]->deque : externals_[v - workers_.size()]->deque;
+      if (&d == &w.deque) continue;
+      if (job* j = d.steal()) return j;
     }
     return nullptr;
   }
@@ -143,18 +208,30 @@ private:
     if (injected_count_.load(std::memory_order_seq_cst) > 0) return true;
     for (auto& w : workers_)
       if (!w->deque.looks_empty()) return true;
+    for (auto& slot : externals_)
+      if (!slot->deque.looks_empty()) return true;
     return false;
   }
 
   /// A short spin before sleeping: a submitter that posts tasks one after another should not
-  /// pay a futex wake for each of them.
-  bool spin_for_work() const noexcept {
-    for (int round = 0; round < 64; ++round) {
-      if (has_work()) return true;
-      for (int k = 0; k < 32; ++k) cpu_relax();
+  /// pay a futex wake for each of them. While a worker spins, posters wake nobody: the spinner
+  /// will take the task.
+  bool spin_for_work() noexcept {
+    spinning_.fetch_add(1, std::memory_order_seq_cst);
+    bool found = false;
+    for (int round = 0; round < 64 && !found; ++round) {
+      found = has_work();
+      for (int k = 0; k < 32 && !found; ++k) detail::cpu_relax();
     }
-    std::this_thread::yield();
-    return has_work();
+    if (!found) {
+      // On a busy machine the submitter may be waiting for this core.
+      std::this_thread::yield();
+      found = has_work();
+    }
+    // Decremented before park() counts this worker as a sleeper and looks for work once more,
+    // so a poster that saw it spinning is always seen in turn (see park).
+    spinning_.fetch_sub(1, std::memory_order_seq_cst);
+    return found;
   }
 
   /// Sleeps until there may be work (true) or the pool stops with nothing left (false).
@@ -179,7 +256,8 @@ private:
   }
 
   void wake_one() {
-    if (sleepers_.load(std::memory_order_seq_cst) == 0) return;
+    // sleepers_ first: while the workers are busy it rarely changes, so its line stays shared.
+    if (sleepers_.load(std::memory_order_seq_cst) == 0 || spinning_.load(std::memory_order_seq_cst) > 0) return;
     {
       std::lock_guard lock(park_mutex_);
       ++epoch_;
@@ -195,9 +273,12 @@ private:
       injected_count_.store(0, std::memory_order_seq_cst);
     }
     for (job* j : queued) j->discard();
-    for (auto& w : workers_)
-      while (!w->deque.looks_empty())
-        if (job* j = w->deque.steal()) j->discard();
+    auto drain = [](detail::work_deque& d) {
+      while (!d.looks_empty())
+        if (job* j = d.steal()) j->discard();
+    };
+    for (auto& w : workers_) drain(w->deque);
+    for (auto& slot : externals_) drain(slot->deque);
   }
 
   void join() {
@@ -209,16 +290,19 @@ private:
 
   static thread_local worker* current_;
 
+  const std::uint64_t id_;
   std::vector<std::unique_ptr<worker>> workers_;
+  std::vector<std::shared_ptr<external_slot>> externals_;
+  std::atomic<bool> accepting_{true};
   std::mutex inject_mutex_;
   std::deque<job*> injected_;
-  bool accepting_ = true;
   std::atomic<std::size_t> injected_count_{0};
   std::mutex park_mutex_;
   std::condition_variable park_cv_;
   std::uint64_t epoch_ = 0;
   bool stopping_ = false;
   std::atomic<std::size_t> sleepers_{0};
+  std::atomic<std::size_t> spinning_{0};
   std::mutex join_mutex_;
 };
 
@@ -231,6 +315,7 @@ thread_pool::~thread_pool() = default;
 void thread_pool::enqueue(job* j) { scheduler_->post(j); }
 void thread_pool::shutdown(bool wait, bool cancel_pending) { scheduler_->shutdown(wait, cancel_pending); }
 std::size_t thread_pool::max_workers() const noexcept { return scheduler_->size(); }
+bool thread_pool::in_worker() const noexcept { return scheduler_->in_worker(); }
 
 std::size_t thread_pool::default_size() noexcept {
   cpu_set_t set;

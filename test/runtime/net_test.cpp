@@ -87,6 +87,26 @@ TEST(Net, ReadReturnsZeroAtEndOfStream) {
   EXPECT_EQ(concur::run(read_some(p.fds[0])), "");
 }
 
+TEST(Net, EndOfStreamAfterAShortReadIsStillSeen) {
+  // The hang-up is reported (and handled, with nobody waiting) before the data is read: the short
+  // read that drains the data must not make the loop wait for another edge.
+  socket_pair p;
+  auto main_task = [&]() -> concur::task<std::string> {
+    // A first read that waits: the descriptor is now registered with epoll.
+    auto reader = concur::spawn(read_some(p.fds[0]));
+    co_await concur::sleep_for(1ms);
+    co_await concur::async_write(p.fds[1], "head", 4);
+    auto first = co_await reader;
+    co_await concur::async_write(p.fds[1], "tail", 4);
+    ::shutdown(p.fds[1], SHUT_WR);
+    co_await concur::sleep_for(5ms);
+    auto second = co_await read_some(p.fds[0]);
+    auto rest = co_await read_some(p.fds[0]);
+    co_return first + second + "|" + rest;
+  };
+  EXPECT_EQ(concur::run(concur::wait_for(main_task(), 5s)), "headtail|");
+}
+
 TEST(Net, ReadSuspendsUntilDataArrives) {
   socket_pair p;
   auto main_task = [&]() -> concur::task<std::string> {

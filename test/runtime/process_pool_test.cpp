@@ -224,6 +224,12 @@ TEST(ProcessPool, WorkersAreForkedByTheForkServer) {
   EXPECT_NE(parent, static_cast<int>(::getpid()));
 }
 
+TEST(ProcessPool, ForkServerStartsBeforeTheRuntimesFirstThread) {
+  // This program registers functions, so the runtime forks the server before starting threads.
+  concur::thread_pool threads(1);
+  EXPECT_NE(concur::process_pool::fork_server_pid(), 0);
+}
+
 TEST(ProcessPool, WorkersDoNotInheritLocksHeldByTheCallersThreads) {
   // A worker forked from the caller now would be a copy with the mutex locked forever; one forked
   // by the fork server, started before the lock was taken, is not.

@@ -104,6 +104,17 @@ TEST(ThreadPool, IdleWorkerStealsFromABusyWorker) {
   EXPECT_EQ(result.result(), 2u);
 }
 
+TEST(ThreadPool, ResultRunsATaskNoWorkerStartedOnTheWaitingThread) {
+  concur::thread_pool pool(1);
+  std::promise<void> gate;
+  auto blocker = pool.submit([g = gate.get_future().share()] { g.wait(); });
+  auto queued = pool.submit([] { return std::this_thread::get_id(); });
+  // The only worker is busy: the waiting thread runs the task instead of blocking on it.
+  EXPECT_EQ(queued.result(), std::this_thread::get_id());
+  gate.set_value();
+  blocker.result();
+}
+
 TEST(ThreadPool, CancelledQueuedTaskNeverRuns) {
   concur::thread_pool pool(1);
   std::promise<void> gate;

@@ -19,6 +19,7 @@
 //   never the loop's thread.
 #pragma once
 
+#include <concur/detail/unique_function.hpp>
 #include <concur/future.hpp>
 #include <concur/task.hpp>
 #include <concur/thread_pool.hpp>
@@ -91,6 +92,11 @@ public:
   /// One waiter per descriptor and direction.
   void watch(int fd, detail::io_direction d, detail::io_waiter& w);
   void unwatch(int fd, detail::io_direction d) noexcept;
+  /// Readiness as far as the loop knows: false once an operation found `fd` drained in that
+  /// direction, true again when epoll reports it ready. An operation skips its system call
+  /// while this is false, saving the call that would only fail with EAGAIN.
+  bool maybe_ready(int fd, detail::io_direction d) const noexcept;
+  void mark_drained(int fd, detail::io_direction d) noexcept;
   /// Forgets what the loop knows about `fd`: call it when the descriptor is closed or is new.
   void forget_fd(int fd) noexcept;
   /// The queue behind post(), which may outlive the loop.

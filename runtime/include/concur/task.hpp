@@ -151,24 +151,23 @@ public:
 
   /// Runs the task to completion and yields its value (or rethrows its exception). The
   /// awaiting coroutine's cancellation context is passed down to the task.
-  auto operator co_await() && noexcept {
-    struct awaiter {
-      std::coroutine_handle<promise_type> child;
-      bool await_ready() const noexcept { return false; }
-      template <class P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> parent) noexcept {
-        child.promise().set_continuation(parent);
-        child.promise().set_context(detail::context_of(parent));
-        return child;
-      }
-      T await_resume() { return child.promise().take(); }
-    };
-    return awaiter{handle_};
-  }
+  auto operator co_await() && noexcept { return awaiter{handle_}; }
 
   /// The coroutine frame, for schedulers (spawn, gather) that start the task themselves.
   std::coroutine_handle<promise_type> handle() const noexcept { return handle_; }
 
 private:
+  struct awaiter {
+    std::coroutine_handle<promise_type> child;
+    bool await_ready() const noexcept { return false; }
+    template <class P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> parent) noexcept {
+      child.promise().set_continuation(parent);
+      child.promise().set_context(detail::context_of(parent));
+      return child;
+    }
+    T await_resume() { return child.promise().take(); }
+  };
+
   friend promise_type;
   explicit task(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
   std::coroutine_handle<promise_type> handle_;

@@ -13,6 +13,8 @@
 //   submitted from outside go through a shared queue.
 // - A task that waits on a future (result(), wait(), as_completed, parallel_for, map) runs other
 //   queued tasks meanwhile, so nested parallelism does not deadlock the pool.
+// - result() (or wait(), without a timeout) on a task no worker has started yet runs it on the
+//   calling thread: the caller would only block on it. Other tasks never run on the caller.
 // - An exception thrown by a task is stored in its future; parallel_for and map rethrow the first
 //   one after the other chunks finish (chunks not started yet are skipped).
 // - shutdown(wait, cancel_pending): see executor. Tasks already running may still submit
@@ -67,7 +69,9 @@ public:
   template <class F, class... Args> future<detail::call_result_t<F, Args...>> submit(F&& f, Args&&... args);
 
   /// Calls `f(i)` for every i in [first, last), in chunks of `grain` indices (0: about eight
-  /// chunks per worker). The calling thread works on chunks too. Returns when all are done.
+  /// chunks per worker). The calling thread works on chunks too, with max_workers() - 1 workers
+  /// (at least one), so the loop keeps as many threads busy as the pool has. Returns when all are
+  /// done.
   template <std::integral I, std::integral J, class F>
   void parallel_for(I first, J last, F&& f, std::size_t grain = 0);
 
@@ -81,6 +85,8 @@ public:
   static std::size_t default_size() noexcept;
 
 private:
+  /// Whether the calling thread is one of this pool's workers.
+  bool in_worker() const noexcept;
   class scheduler;
   /// Takes ownership of `j` (discarding it if the pool no longer accepts work).
   void enqueue(detail::job* j);
@@ -103,27 +109,36 @@ public:
   explicit pool_task(Call call) : call_(std::move(call)) {}
 
   void run() noexcept override {
-    if (this->try_start()) {
-      try {
-        if constexpr (std::is_void_v<R>) {
-          invoke();
-          this->set_value();
-        } else {
-          R value = invoke();
-          this->set_value(std::move(value));
-        }
-      } catch (...) {
-        this->set_exception(std::current_exception());
-      }
-    }
+    if (this->try_start()) execute();
     this->release();
   }
   void discard() noexcept override {
     this->cancel_if_pending();
     this->release();
   }
+  bool run_here() noexcept override {
+    // Whoever claims the task first runs it; the queue's copy is then skipped and released.
+    if (!this->try_start()) return false;
+    execute();
+    return true;
+  }
 
 private:
+  /// Runs the call and completes the future; the caller won try_start().
+  void execute() noexcept {
+    try {
+      if constexpr (std::is_void_v<R>) {
+        invoke();
+        this->complete_started(status::finished, [] {});
+      } else {
+        R value = invoke();
+        this->complete_started(status::finished, [&] { this->emplace(std::move(value)); });
+      }
+    } catch (...) {
+      this->complete_started(status::finished, [&] { this->store_error(std::current_exception()); });
+    }
+  }
+
   R invoke() {
     // The callable (and what it captured) is destroyed before the future is completed, so a
     // caller that wakes up in result() sees its resources released.
@@ -180,8 +195,10 @@ void thread_pool::parallel_for(I first, J last, F&& f, std::size_t grain) {
       }
     }
   };
+  // The caller works too: with workers - 1 helpers the pool's size is the number of threads on
+  // the loop (a caller outside the pool still gets one helper).
   std::vector<future<void>> helpers;
-  const std::size_t helper_count = std::min(workers, chunks - 1);
+  const std::size_t helper_count = std::min(std::max<std::size_t>(workers - 1, in_worker() ? 0 : 1), chunks - 1);
   helpers.reserve(helper_count);
   for (std::size_t k = 0; k < helper_count; ++k) helpers.push_back(submit(std::ref(work)));
   work();
