@@ -35,6 +35,7 @@ Program::Program(std::vector<Summary> summaries) {
   std::stable_sort(summaries.begin(), summaries.end(),
                    [](const Summary &a, const Summary &b) { return a.mainFile < b.mainFile; });
   llvm::StringMap<uint32_t> fileIds;
+  llvm::StringMap<bool> atomicSimple;
   for (Summary &summary : summaries) {
     std::vector<uint32_t> to;
     for (const std::string &file : summary.files) {
@@ -50,6 +51,15 @@ Program::Program(std::vector<Summary> summaries) {
       byUsr[f.usr] = uint32_t(functionList.size());
       functionList.push_back(std::move(f));
     }
+    for (AtomicCandidate &c : summary.atomicCandidates) {
+      bool &simple = atomicSimple.try_emplace(c.usr, true).first->second;
+      simple = simple && c.simple;
+      if (!c.edits.empty() && !atomicFixes.count(c.usr)) {
+        for (Edit &e : c.edits)
+          remap(e.range.begin, to);
+        atomicFixes[c.usr] = std::move(c.edits);
+      }
+    }
     for (CompilerMessage &m : summary.messages) {
       bool located = m.loc.valid() && m.loc.file < to.size();
       messageFileTable.push_back(located ? summary.files[m.loc.file] : summary.mainFile);
@@ -57,8 +67,16 @@ Program::Program(std::vector<Summary> summaries) {
       compilerMessages.push_back(std::move(m));
     }
   }
+  for (const auto &entry : atomicSimple)
+    if (!entry.getValue())
+      atomicFixes.erase(entry.getKey());
   link();
   computeSCCs();
+}
+
+const std::vector<Edit> *Program::atomicEdits(llvm::StringRef usr) const {
+  auto it = atomicFixes.find(usr);
+  return it == atomicFixes.end() ? nullptr : &it->second;
 }
 
 int32_t Program::find(llvm::StringRef usr) const {

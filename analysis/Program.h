@@ -36,6 +36,9 @@ public:
 
   const std::string &fileOf(const Loc &loc) const { return fileTable[loc.file]; }
 
+  /// The edits that make a global std::atomic<T>, when every TU's uses allow it; else null.
+  const std::vector<Edit> *atomicEdits(llvm::StringRef usr) const;
+
 private:
   void link();
   void computeSCCs();
@@ -45,6 +48,7 @@ private:
   std::vector<CompilerMessage> compilerMessages;
   std::vector<std::string> messageFileTable; // per message: its file (the TU's main file if none)
   llvm::StringMap<uint32_t> byUsr;
+  llvm::StringMap<std::vector<Edit>> atomicFixes; // usr -> edits, only for globals safe to change
   std::vector<std::vector<Edge>> calleeEdges;
   std::vector<std::vector<uint32_t>> callerList;
   std::vector<std::vector<uint32_t>> sccs;

@@ -172,6 +172,21 @@ struct Function {
   std::vector<OmpRegion> ompRegions;
 };
 
+/// A text edit phase 2 may attach to a finding.
+struct Edit {
+  Range range;
+  std::string text;
+};
+
+/// A global scalar and how this TU uses it: `simple` when every use would compile unchanged
+/// on a std::atomic<T> (loads, stores, ++, --, +=, -=, |=, &=, ^=). The TU that defines it
+/// also gives the edits that make it atomic.
+struct AtomicCandidate {
+  std::string usr;
+  bool simple = true;
+  std::vector<Edit> edits; // empty outside the defining TU, or when the declaration cannot change
+};
+
 /// A compiler diagnostic of the translation unit (errors make the TU uncacheable).
 struct CompilerMessage {
   std::string level; // error, warning, fatal
@@ -185,6 +200,7 @@ struct Summary {
   std::string mainFile;
   std::vector<std::string> files; // Loc::file indexes this table
   std::vector<Function> functions;
+  std::vector<AtomicCandidate> atomicCandidates;
   std::vector<CompilerMessage> messages;
   bool hasErrors() const;
 };

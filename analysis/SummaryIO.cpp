@@ -29,6 +29,8 @@ json::Value toJSON(const Join &j);
 json::Value toJSON(const Loop &l);
 json::Value toJSON(const Function &f);
 json::Value toJSON(const CompilerMessage &m);
+json::Value toJSON(const Edit &e);
+json::Value toJSON(const AtomicCandidate &c);
 
 template <typename T> json::Array toArray(const std::vector<T> &items) {
   json::Array out;
@@ -112,6 +114,11 @@ json::Value toJSON(const Function &f) {
                       {"ompRegions", toArray(f.ompRegions)}};
 }
 
+json::Value toJSON(const Edit &e) { return json::Object{{"range", toJSON(e.range)}, {"text", e.text}}; }
+json::Value toJSON(const AtomicCandidate &c) {
+  return json::Object{{"usr", c.usr}, {"simple", c.simple}, {"edits", toArray(c.edits)}};
+}
+
 json::Value toJSON(const CompilerMessage &m) {
   return json::Object{{"level", m.level}, {"message", m.message}, {"loc", toJSON(m.loc)}};
 }
@@ -132,6 +139,8 @@ bool fromJSONValue(const json::Value &v, Join &j, json::Path p);
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p);
 bool fromJSONValue(const json::Value &v, Function &f, json::Path p);
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p);
+bool fromJSONValue(const json::Value &v, Edit &e, json::Path p);
+bool fromJSONValue(const json::Value &v, AtomicCandidate &c, json::Path p);
 
 /// Reads fields and remembers the first failure, so each fromJSON stays a flat list of fields.
 class Reader {
@@ -313,6 +322,18 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   return r.ok();
 }
 
+bool fromJSONValue(const json::Value &v, Edit &e, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("range", e.range), r("text", e.text);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, AtomicCandidate &c, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("usr", c.usr), r("simple", c.simple), r("edits", c.edits);
+  return r.ok();
+}
+
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("level", m.level), r("message", m.message), r("loc", m.loc);
@@ -330,6 +351,7 @@ std::string serializeSummary(const Summary &s) {
                                   {"mainFile", s.mainFile},
                                   {"files", std::move(files)},
                                   {"functions", toArray(s.functions)},
+                                  {"atomicCandidates", toArray(s.atomicCandidates)},
                                   {"messages", toArray(s.messages)}};
   std::string out;
   llvm::raw_string_ostream os(out);
@@ -355,6 +377,7 @@ llvm::Expected<Summary> parseSummary(llvm::StringRef text) {
   json::Path path(pathRoot);
   Reader r(root, path);
   r("mainFile", s.mainFile), r("files", s.files), r("functions", s.functions);
+  r("atomicCandidates", s.atomicCandidates);
   r("messages", s.messages);
   if (!r.ok())
     return pathRoot.getError();

@@ -7,7 +7,9 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace concur {
 namespace {
@@ -53,6 +55,15 @@ FixOutcome applyFixes(const std::vector<Finding> &findings, const FixPolicy &pol
     llvm::StringRef code = (*buffer)->getBuffer();
     clang::tooling::Replacements all;
     bool conflict = false;
+    // One edit proposed by several findings (the same `#include <atomic>`) is applied once.
+    std::sort(replacements.begin(), replacements.end(), [](const Replacement &a, const Replacement &b) {
+      return std::tie(a.offset, a.length, a.text) < std::tie(b.offset, b.length, b.text);
+    });
+    replacements.erase(std::unique(replacements.begin(), replacements.end(),
+                                   [](const Replacement &a, const Replacement &b) {
+                                     return a.offset == b.offset && a.length == b.length && a.text == b.text;
+                                   }),
+                       replacements.end());
     for (const Replacement &r : replacements) {
       if (r.offset + r.length > code.size()) {
         conflict = true;

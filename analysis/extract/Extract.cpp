@@ -1,6 +1,7 @@
 #include "../Extract.h"
 
 #include "../Models.h"
+#include "AtomicCandidates.h"
 #include "FunctionFacts.h"
 #include "LocMaker.h"
 
@@ -80,6 +81,8 @@ public:
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     DefinitionVisitor visitor(ctx, models, result.summary);
     visitor.TraverseDecl(ctx.getTranslationUnitDecl());
+    LocMaker locs(ctx.getSourceManager(), result.summary);
+    result.summary.atomicCandidates = findAtomicCandidates(ctx, locs);
     const clang::SourceManager &sm = ctx.getSourceManager();
     for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
       // The real path: `..` after a symlinked directory (/lib -> /usr/lib) cannot be removed

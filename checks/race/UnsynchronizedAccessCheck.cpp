@@ -4,6 +4,7 @@
 #include "../Evidence.h"
 
 #include "fmt/format.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace concur {
 namespace {
@@ -69,6 +70,12 @@ void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<
                     heldText(race.write.held), heldText(race.other.held)),
         pointOf(program, write.loc));
     appendPath(program, context.threads, wc, race.write, finding.notes);
+    // Every use of the global is a load, store or simple read-modify-write: std::atomic<T>.
+    if (llvm::StringRef(race.write.location).starts_with("g:"))
+      if (const std::vector<Edit> *edits = program.atomicEdits(llvm::StringRef(race.write.location).drop_front(2)))
+        for (const Edit &edit : *edits)
+          finding.fixes.push_back(Replacement{program.fileOf(edit.range.begin), edit.range.begin.offset,
+                                              edit.range.length, edit.text});
     finding.notes.push_back(Note{fmt::format("conflicting {} of '{}' by {}, holding {}", kindName(other),
                                              other.display, oThread, heldText(race.other.held)),
                                  pointOf(program, other.loc), {}});
