@@ -690,21 +690,8 @@ private:
         guard.mutexes.push_back(*lock);
       }
     }
-    if (guard.owns && recording && !adopted) {
-      // Acquiring through a guard blocks like lock() does.
-      Call acquire;
-      acquire.callee = usrOf(construct->getConstructor());
-      acquire.calleeName = normalizedName(construct->getConstructor());
-      acquire.modelled = true;
-      acquire.effect.sync = SyncKind::Lock;
-      acquire.loc = locs.make(var->getLocation());
-      acquire.loop = loopOf(anchor);
-      acquire.loopDepth = shape.depthOf(acquire.loop);
-      acquire.inErrorPath = shape.onErrorPath.contains(anchor);
-      acquire.held = heldList(state);
-      acquire.acquires = guard.mutexes;
-      out.calls.push_back(std::move(acquire));
-    }
+    if (guard.owns && recording && !adopted)
+      recordAcquisition(state, construct, var, anchor, guard.mutexes);
     if (guard.owns)
       for (const HeldLock &lock : guard.mutexes)
         state.acquire(lock);
@@ -811,6 +798,24 @@ private:
     return dot == std::string::npos || key.starts_with("g:") ? fallback : key.substr(dot + 1);
   }
 
+  /// A guard's construction blocks like lock() does, and takes its mutexes in this order.
+  void recordAcquisition(const LockState &state, const clang::CXXConstructExpr *construct,
+                         const clang::VarDecl *var, const clang::Stmt *anchor,
+                         const std::vector<HeldLock> &mutexes) {
+    Call acquire;
+    acquire.callee = usrOf(construct->getConstructor());
+    acquire.calleeName = normalizedName(construct->getConstructor());
+    acquire.modelled = true;
+    acquire.effect.sync = SyncKind::Lock;
+    acquire.loc = locs.make(var->getLocation());
+    acquire.loop = loopOf(anchor);
+    acquire.loopDepth = shape.depthOf(acquire.loop);
+    acquire.inErrorPath = shape.onErrorPath.contains(anchor);
+    acquire.held = heldList(state);
+    acquire.acquires = mutexes;
+    out.calls.push_back(std::move(acquire));
+  }
+
   /// `MutexLock l(&mu_)`: a project class whose constructor takes a lock is a guard.
   bool declareProjectGuard(LockState &state, const clang::VarDecl *var, const clang::CXXConstructExpr *construct,
                            const clang::Stmt *anchor) {
@@ -831,19 +836,8 @@ private:
       }
     if (guard.mutexes.empty())
       return false;
-    if (recording) {
-      Call acquire;
-      acquire.callee = usrOf(construct->getConstructor());
-      acquire.calleeName = normalizedName(construct->getConstructor());
-      acquire.modelled = true;
-      acquire.effect.sync = SyncKind::Lock;
-      acquire.loc = locs.make(var->getLocation());
-      acquire.loop = loopOf(anchor);
-      acquire.loopDepth = shape.depthOf(acquire.loop);
-      acquire.held = heldList(state);
-      acquire.acquires = guard.mutexes;
-      out.calls.push_back(std::move(acquire));
-    }
+    if (recording)
+      recordAcquisition(state, construct, var, anchor, guard.mutexes);
     for (const HeldLock &lock : guard.mutexes)
       state.acquire(lock);
     state.guards[var] = std::move(guard);
@@ -1080,19 +1074,28 @@ private:
   }
 
   bool isNonBlocking(const clang::CallExpr *call, const Model &model) const {
-    if (model.nonBlockingIf.present() && model.nonBlockingIf.flagArg.kind == ArgRef::Index &&
-        unsigned(model.nonBlockingIf.flagArg.index) < call->getNumArgs()) {
-      std::string text = sourceText(call->getArg(model.nonBlockingIf.flagArg.index)->getSourceRange(),
-                                    ctx.getSourceManager(), ctx.getLangOpts());
-      for (const std::string &flag : model.nonBlockingIf.flags)
-        if (textHasWord(text, flag))
-          return true;
-    }
+    if (model.nonBlockingIf.present() &&
+        argumentFlag(call, model.nonBlockingIf.flagArg, model.nonBlockingIf.flags))
+      return true;
     // I/O calls take their descriptor first; one made non-blocking earlier does not block.
     if (model.effect.io != IoKind::None && call->getNumArgs() >= 1)
       if (const clang::VarDecl *fd = referencedVar(call->getArg(0)))
         return nonBlockingDescriptors.contains(fd);
     return false;
+  }
+
+  /// The first of `flags` written in argument `which` of the call (`MSG_DONTWAIT`,
+  /// `SOCK_NONBLOCK | SOCK_CLOEXEC`), by its spelling: flags are macros as often as enumerators.
+  std::optional<std::string> argumentFlag(const clang::CallExpr *call, ArgRef which,
+                                          const std::vector<std::string> &flags) const {
+    if (which.kind != ArgRef::Index || unsigned(which.index) >= call->getNumArgs())
+      return std::nullopt;
+    std::string text = sourceText(call->getArg(which.index)->getSourceRange(), ctx.getSourceManager(),
+                                  ctx.getLangOpts());
+    for (const std::string &flag : flags)
+      if (textHasWord(text, flag))
+        return flag;
+    return std::nullopt;
   }
 
   /// `fd = socket(…, SOCK_NONBLOCK, …)`, `fcntl(fd, F_SETFL, O_NONBLOCK)`: remember the descriptor.
@@ -1102,14 +1105,7 @@ private:
     if (!model || !model->marksNonBlocking.present())
       return;
     const FlagCondition &cond = model->marksNonBlocking;
-    if (cond.flagArg.kind != ArgRef::Index || unsigned(cond.flagArg.index) >= call->getNumArgs())
-      return;
-    std::string text = sourceText(call->getArg(cond.flagArg.index)->getSourceRange(),
-                                  ctx.getSourceManager(), ctx.getLangOpts());
-    bool flagged = false;
-    for (const std::string &flag : cond.flags)
-      flagged |= textHasWord(text, flag);
-    if (!flagged)
+    if (!argumentFlag(call, cond.flagArg, cond.flags))
       return;
     const clang::VarDecl *fd = result;
     if (model->marksNonBlockingFd.kind == ArgRef::Index &&
@@ -1146,15 +1142,13 @@ private:
       return;
     const DescriptorMark &mark = model->marksDescriptor;
     IoKind kind = mark.kind;
-    if (mark.flagArg.kind == ArgRef::Index && unsigned(mark.flagArg.index) < call->getNumArgs()) {
-      std::string text = sourceText(call->getArg(mark.flagArg.index)->getSourceRange(),
-                                    ctx.getSourceManager(), ctx.getLangOpts());
-      for (const auto &[flag, flagKind] : mark.kinds)
-        if (textHasWord(text, flag)) {
+    std::vector<std::string> flags;
+    for (const auto &entry : mark.kinds)
+      flags.push_back(entry.first);
+    if (std::optional<std::string> flag = argumentFlag(call, mark.flagArg, flags))
+      for (const auto &[name, flagKind] : mark.kinds)
+        if (name == *flag)
           kind = flagKind;
-          break;
-        }
-    }
     const clang::ValueDecl *target = result;
     if (mark.fd.kind == ArgRef::Index)
       target = unsigned(mark.fd.index) < call->getNumArgs() ? descriptorDecl(call->getArg(mark.fd.index)) : nullptr;
