@@ -60,6 +60,29 @@ std::string describeFirst(const Program &program, const Classification &work) {
   return text;
 }
 
+bool isLongLived(const Program &program, uint32_t entry) {
+  std::vector<uint32_t> around{entry};
+  for (const Edge &e : program.callees(entry))
+    around.push_back(e.callee);
+  for (uint32_t f : around) {
+    const Function &fn = program.functions()[f];
+    for (const Call &call : fn.calls) {
+      if (call.loop < 0 || fn.loops[call.loop].tripCount >= 0)
+        continue;
+      bool waits = call.effect.sync == SyncKind::Wait || call.effect.sync == SyncKind::Get ||
+                   call.effect.io == IoKind::Sleep;
+      if (!waits)
+        for (const Edge &e : program.callees(f))
+          if (&fn.calls[e.call] == &call)
+            for (const Call &inner : program.functions()[e.callee].calls)
+              waits |= inner.effect.sync == SyncKind::Wait || inner.effect.sync == SyncKind::Get;
+      if (waits)
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string blockingReason(const Call &call) {
   switch (call.effect.io) {
   case IoKind::File: return "waits on a file";

@@ -20,6 +20,10 @@ void appendBlockingNotes(const Program &program, const BlockingChain &chain, std
 /// The first evidence step of a classification, as text: `recv at net.cpp:40`.
 std::string describeFirst(const Program &program, const struct Classification &work);
 
+/// A long-lived thread: its function (or one it calls) loops waiting for work or a signal
+/// (a consumer, a pool worker, a watchdog). Such threads are not tasks.
+bool isLongLived(const Program &program, uint32_t entry);
+
 /// What a blocking call waits on, for messages: `waits on the network`.
 std::string blockingReason(const Call &call);
 

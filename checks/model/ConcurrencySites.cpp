@@ -65,31 +65,6 @@ const Call *firstMtUnsafeCall(const Program &program, uint32_t start) {
   return nullptr;
 }
 
-/// A long-lived thread: its function (or one it calls) loops waiting for work or a signal
-/// (a consumer, a pool worker, a watchdog). Such threads are not tasks to put on a pool.
-bool isLongLived(const Program &program, uint32_t entry) {
-  std::vector<uint32_t> around{entry};
-  for (const Edge &e : program.callees(entry))
-    around.push_back(e.callee);
-  for (uint32_t f : around) {
-    const Function &fn = program.functions()[f];
-    for (const Call &call : fn.calls) {
-      if (call.loop < 0 || fn.loops[call.loop].tripCount >= 0)
-        continue;
-      bool waits = call.effect.sync == SyncKind::Wait || call.effect.sync == SyncKind::Get ||
-                   call.effect.io == IoKind::Sleep;
-      if (!waits)
-        for (const Edge &e : program.callees(f))
-          if (&fn.calls[e.call] == &call)
-            for (const Call &inner : program.functions()[e.callee].calls)
-              waits |= inner.effect.sync == SyncKind::Wait || inner.effect.sync == SyncKind::Get;
-      if (waits)
-        return true;
-    }
-  }
-  return false;
-}
-
 bool acceptsInLoop(const Function &fn, int32_t loop, uint32_t before) {
   for (const Call &call : fn.calls)
     if (call.loc.offset < before && call.loop >= 0 && (call.loop == loop) &&

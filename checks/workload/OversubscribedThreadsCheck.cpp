@@ -16,7 +16,7 @@ void OversubscribedThreadsCheck::run(const AnalysisContext &context, std::vector
       bool ownThread = spawn.kind == SpawnKind::Thread || spawn.kind == SpawnKind::Pthread ||
                        (spawn.kind == SpawnKind::Async && !spawn.deferred);
       int32_t entry = program.find(spawn.entry);
-      if (!ownThread || entry < 0 || spawn.loop < 0)
+      if (!ownThread || entry < 0 || spawn.loop < 0 || isLongLived(program, uint32_t(entry)))
         continue;
       const Classification &work = context.classifier().of(uint32_t(entry));
       if (work.label != Workload::Cpu)
