@@ -34,6 +34,33 @@ void remapFunction(Function &f, const std::vector<uint32_t> &to) {
 Program::Program(std::vector<Summary> summaries) {
   std::stable_sort(summaries.begin(), summaries.end(),
                    [](const Summary &a, const Summary &b) { return a.mainFile < b.mainFile; });
+  // Several executables in one database: a function defined in the main files of several TUs
+  // (each program's `main`, `worker`, …) is one function per TU, not one for the program, or
+  // the merge would keep only the first. Inline and template code from headers stays shared.
+  llvm::StringMap<unsigned> mainFileDefinitions;
+  for (const Summary &summary : summaries)
+    for (const Function &f : summary.functions)
+      if (f.loc.file < summary.files.size() && summary.files[f.loc.file] == summary.mainFile)
+        ++mainFileDefinitions[f.usr];
+  for (Summary &summary : summaries) {
+    llvm::StringMap<std::string> renamed;
+    for (Function &f : summary.functions)
+      if (f.loc.file < summary.files.size() && summary.files[f.loc.file] == summary.mainFile &&
+          mainFileDefinitions.lookup(f.usr) > 1)
+        f.usr = renamed[f.usr] = f.usr + "@" + summary.mainFile;
+    if (renamed.empty())
+      continue;
+    auto rename = [&](std::string &usr) {
+      if (auto it = renamed.find(usr); it != renamed.end())
+        usr = it->second;
+    };
+    for (Function &f : summary.functions) {
+      for (Call &c : f.calls)
+        rename(c.callee);
+      for (Spawn &sp : f.spawns)
+        rename(sp.entry);
+    }
+  }
   llvm::StringMap<uint32_t> fileIds;
   llvm::StringMap<bool> atomicSimple;
   for (Summary &summary : summaries) {

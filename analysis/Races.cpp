@@ -79,11 +79,31 @@ bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
 
 RaceDetector::RaceDetector(const Program &program, const ThreadReachability &threads)
     : program(program), threads(threads) {
-  for (uint32_t f = 0; f < program.functions().size(); ++f)
-    if (program.functions()[f].isMain) {
-      contextList.push_back(RaceContext{-1, f, false});
-      break;
+  // Every main is a program's main thread; which mains reach a function tells its program.
+  mainsOf.assign(program.functions().size(), {});
+  for (uint32_t f = 0; f < program.functions().size(); ++f) {
+    if (!program.functions()[f].isMain)
+      continue;
+    contextList.push_back(RaceContext{-1, f, false});
+    std::vector<bool> seen(program.functions().size(), false);
+    std::vector<uint32_t> work{f};
+    seen[f] = true;
+    while (!work.empty()) {
+      uint32_t g = work.back();
+      work.pop_back();
+      mainsOf[g].push_back(f);
+      auto visitTarget = [&](int32_t t) {
+        if (t >= 0 && !seen[t]) {
+          seen[t] = true;
+          work.push_back(uint32_t(t));
+        }
+      };
+      for (const Edge &e : program.callees(g))
+        visitTarget(int32_t(e.callee));
+      for (const Spawn &spawn : program.functions()[g].spawns)
+        visitTarget(program.find(spawn.entry));
     }
+  }
   for (uint32_t e = 0; e < threads.entries().size(); ++e) {
     const ThreadEntry &entry = threads.entries()[e];
     // Instances of one site run together when the site is in a loop, unless each is joined
@@ -267,7 +287,19 @@ std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spaw
   return points;
 }
 
+bool RaceDetector::sameProgram(uint32_t a, uint32_t b) const {
+  const std::vector<uint32_t> &ma = mainsOf[contextList[a].root], &mb = mainsOf[contextList[b].root];
+  if (ma.empty() || mb.empty())
+    return true;
+  for (uint32_t x : ma)
+    if (std::find(mb.begin(), mb.end(), x) != mb.end())
+      return true;
+  return false;
+}
+
 bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b) const {
+  if (!sameProgram(a.context, b.context))
+    return false;
   const RaceContext &ca = contextList[a.context], &cb = contextList[b.context];
   if (a.context == b.context) {
     if (ca.ompRegion >= 0)
@@ -313,6 +345,8 @@ bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b
 }
 
 bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
+  if (!sameProgram(a, b))
+    return false;
   const RaceContext &ca = contextList[a], &cb = contextList[b];
   if (a == b)
     return ca.selfConcurrent;

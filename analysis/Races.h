@@ -60,6 +60,9 @@ public:
   const std::vector<LockEdge> &lockEdges() const { return edgeList; }
   /// True when two contexts may run at the same time (as far as thread start and join tell).
   bool contextsOverlap(uint32_t a, uint32_t b) const;
+  /// True when two contexts can be in one process: their code is reached from a common main
+  /// (a database may hold several executables), or from none (a library).
+  bool sameProgram(uint32_t a, uint32_t b) const;
   const Access &accessOf(const ContextAccess &a) const {
     return program.functions()[a.function].accesses[a.access];
   }
@@ -86,6 +89,7 @@ private:
   std::vector<ContextAccess> accesses;
   std::vector<Race> raceList;
   std::vector<LockEdge> edgeList;
+  std::vector<std::vector<uint32_t>> mainsOf; // per function: the mains that reach it
   OmpPlace rootPlace; // while visiting a region's callee: the region statement that called it
 };
 
