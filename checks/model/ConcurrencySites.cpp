@@ -213,8 +213,8 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
       if (loop.kind != "for" && loop.kind != "range-for")
         continue;
       size_t callsInLoop = 0;
-      for (const Call &call : fn.calls)
-        callsInLoop += call.loop == l && call.kind != CallKind::Reference;
+      for (const Call &call : fn.calls) // element accessors and other effect-free library calls do not count
+        callsInLoop += call.loop == l && call.kind != CallKind::Reference && !(call.modelled && !call.effect.any());
       if (callsInLoop > 2)
         continue; // more than the call and storing its result: dependencies we cannot see
       bool startsWork = false, sharedWrites = false;

@@ -1,4 +1,5 @@
 // RUN: %check_concur %s %t -- --checks='-*,concur-mt-unsafe-call'
+// Expects no finding at all: with no CHECK lines, check_concur.py fails on any finding.
 // Threads exist, but the non-thread-safe call is made only by main's own code.
 #include <cstdlib>
 #include <thread>

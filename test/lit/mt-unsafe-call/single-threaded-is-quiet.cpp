@@ -1,4 +1,5 @@
 // RUN: %check_concur %s %t -- --checks='-*,concur-mt-unsafe-call'
+// Expects no finding at all: with no CHECK lines, check_concur.py fails on any finding.
 // No thread is ever started: clang-tidy's concurrency-mt-unsafe would flag these, concur does not.
 #include <cstdlib>
 #include <cstring>
