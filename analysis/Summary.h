@@ -128,6 +128,8 @@ struct Spawn {
   uint32_t loopDepth = 0;
   bool deferred = false; // std::async with std::launch::deferred: runs on the caller
   int64_t poolThreads = -1; // threads of the pool it is submitted to, when a constant
+  bool detached = false;     // the thread object was detached
+  std::string borrowedLocal; // a local of the spawner the work uses by reference, if any
   std::vector<ArgBinding> args;
   std::vector<HeldLock> held;
 };

@@ -74,6 +74,7 @@ json::Value toJSON(const Spawn &s) {
                       {"loc", toJSON(s.loc)},     {"range", toJSON(s.range)},
                       {"loop", s.loop},           {"loopDepth", s.loopDepth},
                       {"deferred", s.deferred},   {"poolThreads", s.poolThreads},
+                      {"detached", s.detached},   {"borrowedLocal", s.borrowedLocal},
                       {"args", toArray(s.args)},
                       {"held", toArray(s.held)}};
 }
@@ -294,6 +295,7 @@ bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p) {
   r("entry", s.entry), r("entryName", s.entryName), r("api", s.api), r("kind", s.kind);
   r("loc", s.loc), r("range", s.range), r("loop", s.loop), r("loopDepth", s.loopDepth);
   r("deferred", s.deferred), r("poolThreads", s.poolThreads), r("args", s.args), r("held", s.held);
+  r("detached", s.detached), r("borrowedLocal", s.borrowedLocal);
   return r.ok();
 }
 

@@ -8,6 +8,7 @@
 #include "race/DoubleCheckedLockingCheck.h"
 #include "race/UnsynchronizedAccessCheck.h"
 #include "thread/CvWaitWithoutPredicateCheck.h"
+#include "thread/DetachedCapturesLocalCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
 #include "workload/OversubscribedThreadsCheck.h"
 #include "workload/SleepPollingCheck.h"
@@ -62,6 +63,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-thread-cv-wait-without-predicate",
        "a condition-variable wait with no predicate and no loop around it",
        &make<CvWaitWithoutPredicateCheck>},
+      {"concur-thread-detached-captures-local",
+       "a detached thread that uses a local of the function that started it by reference",
+       &make<DetachedCapturesLocalCheck>},
       {"concur-workload-cpu-on-io-pool",
        "CPU-bound work submitted to a pool with more threads than cores",
        &make<CpuOnIoPoolCheck>},

@@ -644,6 +644,8 @@ private:
     const clang::Expr *init = var->getInit();
     if (!init)
       return;
+    if (auto it = spawnOf.find(skipWrappers(init)); it != spawnOf.end())
+      threadVariable[var] = it->second; // `std::thread t(f)`: t.detach() detaches this spawn
     if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts())) {
       markNonBlocking(call, var);
       markDescriptor(call, var);
@@ -707,7 +709,10 @@ private:
       return;
     if (model->threadEntry.present()) {
       std::vector<const clang::Expr *> args(construct->arg_begin(), construct->arg_end());
+      size_t before = out.spawns.size();
       recordSpawn(state, normalizedName(ctor), *model, args, construct);
+      if (out.spawns.size() > before)
+        spawnOf[construct] = before;
       return;
     }
     if (model->guard != GuardKind::None || !model->effect.any())
@@ -914,6 +919,18 @@ private:
       recordSpawn(state, name, *model, args, call);
       return;
     }
+    if (name == "std::thread::detach" || name == "std::jthread::detach")
+      if (const clang::Expr *object = objectExpr(call)) {
+        const clang::Expr *inner = skipWrappers(object);
+        std::optional<size_t> spawn;
+        if (auto it = spawnOf.find(inner); it != spawnOf.end())
+          spawn = it->second; // std::thread(f, …).detach()
+        else if (const clang::VarDecl *var = referencedVar(object))
+          if (auto t = threadVariable.find(var); t != threadVariable.end())
+            spawn = t->second;
+        if (spawn)
+          out.spawns[*spawn].detached = true;
+      }
     recordLibraryObjectAccess(state, call, callee, model);
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
     if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&
@@ -1271,6 +1288,16 @@ private:
     }
     if (callable.lambda && capturesThisOf(callable.lambda))
       spawn.args.push_back(ArgBinding{ThisParam, "p:this", false});
+    // A local of this function the thread reaches by reference (a capture, &x, std::ref(x)).
+    if (callable.lambda)
+      for (const clang::LambdaCapture &capture : callable.lambda->captures())
+        if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByRef)
+          if (const auto *var = llvm::dyn_cast<clang::VarDecl>(capture.getCapturedVar());
+              var && var->hasLocalStorage() && spawn.borrowedLocal.empty())
+            spawn.borrowedLocal = var->getNameAsString();
+    for (const ArgBinding &b : spawn.args)
+      if (spawn.borrowedLocal.empty() && llvm::StringRef(b.location).starts_with("l:"))
+        spawn.borrowedLocal = b.location.substr(b.location.rfind('@') + 1);
     if (callable.lambda && spawn.loop >= 0)
       for (const clang::LambdaCapture &capture : callable.lambda->captures())
         if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByCopy &&
@@ -1336,6 +1363,8 @@ private:
   LocationResolver resolver;
   llvm::SmallPtrSet<const clang::VarDecl *, 4> nonBlockingDescriptors;
   llvm::DenseMap<const clang::VarDecl *, int64_t> poolSizes; // pools built with a constant size
+  llvm::DenseMap<const clang::Expr *, size_t> spawnOf;          // a thread's construction -> its spawn
+  llvm::DenseMap<const clang::VarDecl *, size_t> threadVariable; // a thread object -> its spawn
   bool capturesThis = false;
   bool recording = false;
   bool isErrnoStyle = false;
