@@ -38,9 +38,32 @@ TEST(Program, MergesAcrossTranslationUnitsByUsr) {
   EXPECT_EQ(p.callees(b)[0].callee, uint32_t(c));
 }
 
-TEST(Program, KeepsOneCopyOfAFunctionDefinedTwice) {
-  Program p({tu("/a.cpp", {fn("inline_f", {})}), tu("/b.cpp", {fn("inline_f", {})})});
+/// A TU whose functions are all defined in a header it includes.
+Summary tuWithHeader(std::string main, std::string header, std::vector<Function> functions) {
+  Summary s = tu(std::move(main), std::move(functions));
+  s.files.push_back(std::move(header));
+  for (Function &f : s.functions)
+    f.loc.file = 1;
+  return s;
+}
+
+TEST(Program, KeepsOneCopyOfAnInlineFunctionFromAHeader) {
+  Program p({tuWithHeader("/a.cpp", "/inc.h", {fn("inline_f", {})}),
+             tuWithHeader("/b.cpp", "/inc.h", {fn("inline_f", {})})});
   EXPECT_EQ(p.functions().size(), 1u);
+}
+
+TEST(Program, KeepsEachProgramsOwnMainAndWorker) {
+  // Two executables in one database: each TU defines main and worker in its own main file.
+  Function mainA = fn("main", {"worker"}), mainB = fn("main", {"worker"});
+  mainA.isMain = mainB.isMain = true;
+  Program p({tu("/a.cpp", {mainA, fn("worker", {})}), tu("/b.cpp", {mainB, fn("worker", {})})});
+  ASSERT_EQ(p.functions().size(), 4u);
+  int32_t a = p.find("main@/a.cpp"), b = p.find("main@/b.cpp");
+  ASSERT_GE(a, 0);
+  ASSERT_GE(b, 0);
+  EXPECT_EQ(p.functions()[p.callees(a)[0].callee].usr, "worker@/a.cpp");
+  EXPECT_EQ(p.functions()[p.callees(b)[0].callee].usr, "worker@/b.cpp");
 }
 
 TEST(Program, SccsComeCalleesFirstAndGroupRecursion) {
