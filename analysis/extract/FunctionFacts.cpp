@@ -546,7 +546,7 @@ private:
   void transfer(LockState &state, const clang::CFGElement &element) {
     if (auto dtor = element.getAs<clang::CFGAutomaticObjDtor>()) {
       if (recording)
-        recordJoiningDestructor(*dtor);
+        recordJoiningDestructor(state, *dtor);
       auto guard = state.guards.find(dtor->getVarDecl());
       if (guard != state.guards.end()) {
         if (guard->second.owns)
@@ -607,18 +607,27 @@ private:
       return;
     }
     if (llvm::isa<clang::CoawaitExpr, clang::CoyieldExpr>(s)) {
-      Call suspend;
+      Call suspend = callAt(state, s, s->getBeginLoc());
       suspend.calleeName = "co_await";
-      suspend.loc = locs.make(s->getBeginLoc());
-      suspend.loop = loopOf(s);
-      suspend.loopDepth = shape.depthOf(suspend.loop);
-      suspend.held = heldList(state);
       out.calls.push_back(std::move(suspend));
     }
   }
 
+  /// A call fact placed at `at`, for statement `site` (may be null): its loop, its error path,
+  /// and the locks held there. Every kind of call record starts from this.
+  Call callAt(const LockState &state, const clang::Stmt *site, clang::SourceLocation at) const {
+    Call fact;
+    fact.loc = locs.make(at);
+    fact.loop = site ? loopOf(site) : -1;
+    fact.loopDepth = shape.depthOf(fact.loop);
+    fact.inErrorPath = site && shape.onErrorPath.contains(site);
+    fact.held = heldList(state);
+    fact.afterUnlock = !state.releasedFromEntry.empty();
+    return fact;
+  }
+
   /// `std::jthread` joins when its scope ends: that is a join, at the end of the scope.
-  void recordJoiningDestructor(const clang::CFGAutomaticObjDtor &dtor) {
+  void recordJoiningDestructor(const LockState &state, const clang::CFGAutomaticObjDtor &dtor) {
     const auto *record = dtor.getVarDecl()->getType()->getAsCXXRecordDecl();
     if (!record || !record->getDestructor())
       return;
@@ -627,16 +636,12 @@ private:
       return;
     const clang::Stmt *trigger = dtor.getTriggerStmt();
     clang::SourceLocation at = trigger ? trigger->getEndLoc() : dtor.getVarDecl()->getEndLoc();
-    Loc loc = locs.make(at);
-    out.joins.push_back(Join{normalizedName(record->getDestructor()), loc, trigger ? loopOf(trigger) : -1});
-    Call call;
+    Call call = callAt(state, trigger, at);
     call.callee = usrOf(record->getDestructor());
     call.calleeName = normalizedName(record->getDestructor());
     call.modelled = true;
     call.effect = model->effect;
-    call.loc = loc;
-    call.loop = trigger ? loopOf(trigger) : -1;
-    call.loopDepth = shape.depthOf(call.loop);
+    out.joins.push_back(Join{call.calleeName, call.loc, call.loop});
     out.calls.push_back(std::move(call));
   }
 
@@ -717,17 +722,11 @@ private:
     }
     if (model->guard != GuardKind::None || !model->effect.any())
       return; // guards are handled where they are declared
-    Call fact;
+    Call fact = callAt(state, construct, construct->getBeginLoc());
     fact.callee = usrOf(ctor);
     fact.calleeName = normalizedName(ctor);
     fact.modelled = true;
     fact.effect = model->effect;
-    fact.loc = locs.make(construct->getBeginLoc());
-    fact.loop = loopOf(construct);
-    fact.loopDepth = shape.depthOf(fact.loop);
-    fact.inErrorPath = shape.onErrorPath.contains(construct);
-    fact.held = heldList(state);
-    fact.afterUnlock = !state.releasedFromEntry.empty();
     out.calls.push_back(std::move(fact));
   }
 
@@ -807,16 +806,11 @@ private:
   void recordAcquisition(const LockState &state, const clang::CXXConstructExpr *construct,
                          const clang::VarDecl *var, const clang::Stmt *anchor,
                          const std::vector<HeldLock> &mutexes) {
-    Call acquire;
+    Call acquire = callAt(state, anchor, var->getLocation());
     acquire.callee = usrOf(construct->getConstructor());
     acquire.calleeName = normalizedName(construct->getConstructor());
     acquire.modelled = true;
     acquire.effect.sync = SyncKind::Lock;
-    acquire.loc = locs.make(var->getLocation());
-    acquire.loop = loopOf(anchor);
-    acquire.loopDepth = shape.depthOf(acquire.loop);
-    acquire.inErrorPath = shape.onErrorPath.contains(anchor);
-    acquire.held = heldList(state);
     acquire.acquires = mutexes;
     out.calls.push_back(std::move(acquire));
   }
@@ -961,15 +955,9 @@ private:
 
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
                 const std::string &name) {
-    Call fact;
+    Call fact = callAt(state, call, call->getExprLoc());
     fact.callee = usrOf(callee);
     fact.calleeName = name;
-    fact.loc = locs.make(call->getExprLoc());
-    fact.loop = loopOf(call);
-    fact.loopDepth = shape.depthOf(fact.loop);
-    fact.inErrorPath = shape.onErrorPath.contains(call);
-    fact.held = heldList(state);
-    fact.afterUnlock = !state.releasedFromEntry.empty();
     fact.argCount = call->getNumArgs();
     fact.omp = ompPlaceOf(call, &fact.held, nullptr, nullptr);
     const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
@@ -1008,15 +996,10 @@ private:
   /// A function or lambda named but not called here: a callback, a table entry, a function
   /// pointer's target. What it does may happen on behalf of this function.
   void recordReference(const LockState &state, const clang::FunctionDecl *target, const clang::Expr *site) {
-    Call fact;
+    Call fact = callAt(state, site, site->getBeginLoc());
     fact.kind = shape.callArguments.contains(site) ? CallKind::Callback : CallKind::Reference;
     fact.callee = usrOf(target);
     fact.calleeName = normalizedName(target);
-    fact.loc = locs.make(site->getBeginLoc());
-    fact.loop = loopOf(site);
-    fact.loopDepth = shape.depthOf(fact.loop);
-    fact.inErrorPath = shape.onErrorPath.contains(site);
-    fact.held = heldList(state);
     if (const Model *model = models.lookup(fact.calleeName)) {
       fact.modelled = true;
       fact.effect = model->effect;
@@ -1050,15 +1033,8 @@ private:
     out.calls.push_back(std::move(fact));
   }
 
-  Call makeIndirect(const LockState &state, const clang::CallExpr *call) {
-    Call fact;
-    fact.loc = locs.make(call->getExprLoc());
-    fact.loop = loopOf(call);
-    fact.loopDepth = shape.depthOf(fact.loop);
-    fact.inErrorPath = shape.onErrorPath.contains(call);
-    fact.held = heldList(state);
-    fact.afterUnlock = !state.releasedFromEntry.empty();
-    return fact;
+  Call makeIndirect(const LockState &state, const clang::CallExpr *call) const {
+    return callAt(state, call, call->getExprLoc());
   }
 
   /// A call on a standard-library object is an access to it: const members read, others write.
