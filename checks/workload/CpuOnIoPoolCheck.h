@@ -2,21 +2,14 @@
 // threads than cores).
 #pragma once
 
-#include "../Check.h"
+#include "CoreBudgetCheck.h"
 
 namespace concur {
 
-class CpuOnIoPoolCheck : public Check {
+class CpuOnIoPoolCheck : public CoreBudgetCheck {
 public:
-  CpuOnIoPoolCheck(const std::string &name, const OptionMap &options)
-      : Check(name), cores(CheckOptions(name, options).get("Cores", int64_t(8))) {}
+  using CoreBudgetCheck::CoreBudgetCheck;
   void run(const AnalysisContext &context, std::vector<Finding> &out) override;
-  void storeOptions(OptionMap &out) const override {
-    CheckOptions(name(), {}).store(out, "Cores", std::to_string(cores));
-  }
-
-private:
-  int64_t cores;
 };
 
 } // namespace concur
