@@ -312,18 +312,35 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
     return concurrentWithThread(a, threads.entries()[cb.entry]);
   if (cb.entry < 0)
     return concurrentWithThread(b, threads.entries()[ca.entry]);
-  // Two threads started by the same function, the first joined before the second starts.
-  const ThreadEntry &ta = threads.entries()[ca.entry], &tb = threads.entries()[cb.entry];
-  if (ta.spawner == tb.spawner) {
-    const Function &spawner = program.functions()[ta.spawner];
-    uint32_t first = std::min(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
-    uint32_t second = std::max(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
-    bool sameLoop = spawner.spawns[ta.spawn].loop >= 0 && spawner.spawns[ta.spawn].loop == spawner.spawns[tb.spawn].loop;
-    for (const auto &[joinOffset, joinLoop] : joinPoints(ta.spawner))
-      if (!sameLoop && joinOffset > first && joinOffset < second)
-        return false;
-  }
+  return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
+}
+
+bool RaceDetector::threadsOverlap(const ThreadEntry &ta, const ThreadEntry &tb) const {
+  if (ta.spawner != tb.spawner)
+    return true;
+  // Two threads started by the same function, the first joined before the second starts
+  // (unless both sites are in one loop: the next iteration starts the first again).
+  const Function &spawner = program.functions()[ta.spawner];
+  const Spawn &sa = spawner.spawns[ta.spawn], &sb = spawner.spawns[tb.spawn];
+  uint32_t first = std::min(sa.loc.offset, sb.loc.offset), second = std::max(sa.loc.offset, sb.loc.offset);
+  bool sameLoop = sa.loop >= 0 && sa.loop == sb.loop;
+  for (const auto &[joinOffset, joinLoop] : joinPoints(ta.spawner))
+    if (!sameLoop && joinOffset > first && joinOffset < second)
+      return false;
   return true;
+}
+
+bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
+  if (!sameProgram(a, b))
+    return false;
+  const RaceContext &ca = contextList[a], &cb = contextList[b];
+  if (a == b)
+    return ca.selfConcurrent;
+  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+    return false;
+  if (ca.entry < 0 || cb.entry < 0)
+    return true; // main runs beside every thread at some point
+  return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
 }
 
 bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const {
@@ -341,28 +358,6 @@ bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b
   }
   if (a.index == "tid" && b.index == "tid")
     return false; // one slot per thread
-  return true;
-}
-
-bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
-  if (!sameProgram(a, b))
-    return false;
-  const RaceContext &ca = contextList[a], &cb = contextList[b];
-  if (a == b)
-    return ca.selfConcurrent;
-  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
-    return false;
-  if (ca.entry < 0 || cb.entry < 0)
-    return true; // main runs beside every thread at some point
-  const ThreadEntry &ta = threads.entries()[ca.entry], &tb = threads.entries()[cb.entry];
-  if (ta.spawner != tb.spawner)
-    return true;
-  const Function &spawner = program.functions()[ta.spawner];
-  uint32_t first = std::min(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
-  uint32_t second = std::max(spawner.spawns[ta.spawn].loc.offset, spawner.spawns[tb.spawn].loc.offset);
-  for (const auto &[joinOffset, joinLoop] : joinPoints(ta.spawner))
-    if (joinOffset > first && joinOffset < second)
-      return false;
   return true;
 }
 

@@ -75,6 +75,8 @@ private:
   bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
   bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
+  /// Whether two thread entries may run at the same time, as their spawner's joins tell.
+  bool threadsOverlap(const ThreadEntry &a, const ThreadEntry &b) const;
   /// Two accesses of one OpenMP team that no barrier, single construct or iteration split
   /// keeps apart.
   bool teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const;
