@@ -1,6 +1,7 @@
 #include "Check.h"
 
 #include "../analysis/Classify.h"
+#include "../analysis/Races.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -10,6 +11,12 @@ AnalysisContext::AnalysisContext(const Program &program, const ThreadReachabilit
     : program(program), threads(threads) {}
 
 AnalysisContext::~AnalysisContext() = default;
+
+const RaceDetector &AnalysisContext::races() const {
+  if (!raceDetector)
+    raceDetector = std::make_unique<RaceDetector>(program, threads);
+  return *raceDetector;
+}
 
 const Classifier &AnalysisContext::classifier() const {
   if (!classification)

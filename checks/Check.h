@@ -13,6 +13,7 @@ namespace concur {
 
 class Classifier;
 class Program;
+class RaceDetector;
 class ThreadReachability;
 
 using OptionMap = std::map<std::string, std::string>;
@@ -26,9 +27,11 @@ public:
   const Program &program;
   const ThreadReachability &threads;
   const Classifier &classifier() const;
+  const RaceDetector &races() const;
 
 private:
   mutable std::unique_ptr<Classifier> classification;
+  mutable std::unique_ptr<RaceDetector> raceDetector;
 };
 
 /// Reads and writes one check's options under its `<check-name>.` prefix.

@@ -28,7 +28,7 @@ bool gated(const LockEdge &a, const LockEdge &b) {
 
 void LockOrderInversionCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
-  RaceDetector detector(program, context.threads);
+  const RaceDetector &detector = context.races();
   const auto &edges = detector.lockEdges();
   std::set<std::pair<std::string, std::string>> reported;
   for (size_t i = 0; i < edges.size(); ++i)

@@ -55,7 +55,7 @@ void appendPath(const Program &program, const ThreadReachability &threads, const
 
 void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
-  RaceDetector detector(program, context.threads);
+  const RaceDetector &detector = context.races();
   for (const Race &race : detector.races()) {
     const Access &write = detector.accessOf(race.write), &other = detector.accessOf(race.other);
     const RaceContext &wc = detector.contexts()[race.write.context], &oc = detector.contexts()[race.other.context];
