@@ -14,12 +14,14 @@ int main() {
     while (!st.stop_requested()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
       flushes.fetch_add(1);  // would ship `requests` to the metrics backend
+      flushes.notify_all();
     }
   });
   for (int i = 0; i < 300; ++i) {
     requests.fetch_add(1);
     if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  flushes.wait(0);  // at least one flush before stopping, however busy the machine is
   flusher.request_stop();
   flusher.join();
   std::printf("requests %ld, flusher ran: %s\n", requests.load(), flushes.load() > 0 ? "yes" : "no");
