@@ -27,6 +27,11 @@ void remapFunction(Function &f, const std::vector<uint32_t> &to) {
   }
   for (Join &j : f.joins)
     remap(j.loc, to);
+  for (Rewrite &r : f.rewrites) {
+    remap(r.poolAt, to);
+    for (Edit &e : r.edits)
+      remap(e.range.begin, to);
+  }
 }
 
 } // namespace

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 1;
+inline constexpr int SummaryFormatVersion = 2;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -151,6 +151,31 @@ struct Loop {
   bool boundedByCores = false; // its bound is the core count (hardware_concurrency, nproc)
 };
 
+/// A text edit phase 2 may attach to a finding.
+struct Edit {
+  Range range;
+  std::string text;
+};
+
+enum class RewriteTarget : uint8_t {
+  Submit,      // each task a `pool.submit(…)`, each join a `result()`
+  ParallelFor, // the spawning loop a `pool.parallel_for(first, last, body)`, the joins gone
+};
+
+/// Edits that move some of a function's threads or std::async tasks onto a concur::thread_pool,
+/// found in phase 1 where the AST is (docs/models.md). Phase 2 applies one when the model it
+/// recommends for the site is the rewrite's target; it writes the pool's declaration itself,
+/// since the pool's size depends on the whole program's view of the work.
+struct Rewrite {
+  RewriteTarget target = RewriteTarget::Submit;
+  std::vector<uint32_t> spawns; // indices into Function::spawns: the work it moves
+  std::string blocker;          // why the work cannot be rewritten; `edits` is then empty
+  Loc poolAt;                   // where the pool's declaration goes: the start of a statement
+  std::string indent;           // that statement's indentation
+  std::string pool;             // the pool's name, one the function does not use
+  std::vector<Edit> edits;      // everything but the pool's declaration, the #include included
+};
+
 struct Function {
   std::string usr;
   std::string name; // qualified, as users read it
@@ -163,6 +188,7 @@ struct Function {
   bool isVirtual = false;
   bool isLambda = false;
   bool inSystemHeader = false;
+  bool usesThreadLocal = false; // names a thread_local variable
   uint32_t statements = 0;  // size of the body
   uint32_t arithmetic = 0;  // arithmetic operators, each weighted by 1 << loop depth (capped)
   uint32_t maxLoopDepth = 0;
@@ -172,12 +198,7 @@ struct Function {
   std::vector<Spawn> spawns;
   std::vector<Join> joins;
   std::vector<OmpRegion> ompRegions;
-};
-
-/// A text edit phase 2 may attach to a finding.
-struct Edit {
-  Range range;
-  std::string text;
+  std::vector<Rewrite> rewrites;
 };
 
 /// A global scalar and how this TU uses it: `simple` when every use would compile unchanged

@@ -31,6 +31,7 @@ json::Value toJSON(const Function &f);
 json::Value toJSON(const CompilerMessage &m);
 json::Value toJSON(const Edit &e);
 json::Value toJSON(const AtomicCandidate &c);
+json::Value toJSON(const Rewrite &r);
 
 template <typename T> json::Array toArray(const std::vector<T> &items) {
   json::Array out;
@@ -104,6 +105,7 @@ json::Value toJSON(const Function &f) {
                       {"isVirtual", f.isVirtual},
                       {"isLambda", f.isLambda},
                       {"inSystemHeader", f.inSystemHeader},
+                      {"usesThreadLocal", f.usesThreadLocal},
                       {"statements", f.statements},
                       {"arithmetic", f.arithmetic},
                       {"maxLoopDepth", f.maxLoopDepth},
@@ -112,10 +114,19 @@ json::Value toJSON(const Function &f) {
                       {"accesses", toArray(f.accesses)},
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)},
-                      {"ompRegions", toArray(f.ompRegions)}};
+                      {"ompRegions", toArray(f.ompRegions)},
+                      {"rewrites", toArray(f.rewrites)}};
 }
 
 json::Value toJSON(const Edit &e) { return json::Object{{"range", toJSON(e.range)}, {"text", e.text}}; }
+json::Value toJSON(const Rewrite &r) {
+  json::Array spawns;
+  for (uint32_t s : r.spawns)
+    spawns.push_back(s);
+  return json::Object{{"target", int64_t(r.target)}, {"spawns", std::move(spawns)}, {"blocker", r.blocker},
+                      {"poolAt", toJSON(r.poolAt)},     {"indent", r.indent},          {"pool", r.pool},
+                      {"edits", toArray(r.edits)}};
+}
 json::Value toJSON(const AtomicCandidate &c) {
   return json::Object{{"usr", c.usr}, {"simple", c.simple}, {"edits", toArray(c.edits)}};
 }
@@ -142,6 +153,7 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p);
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p);
 bool fromJSONValue(const json::Value &v, Edit &e, json::Path p);
 bool fromJSONValue(const json::Value &v, AtomicCandidate &c, json::Path p);
+bool fromJSONValue(const json::Value &v, Rewrite &r, json::Path p);
 
 /// Reads fields and remembers the first failure, so each fromJSON stays a flat list of fields.
 class Reader {
@@ -317,10 +329,10 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("usr", f.usr), r("name", f.name), r("loc", f.loc), r("body", f.body);
   r("parentClass", f.parentClass), r("overrides", f.overrides), r("isMain", f.isMain);
   r("isCoroutine", f.isCoroutine), r("isVirtual", f.isVirtual), r("isLambda", f.isLambda);
-  r("inSystemHeader", f.inSystemHeader), r("statements", f.statements);
+  r("inSystemHeader", f.inSystemHeader), r("usesThreadLocal", f.usesThreadLocal), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
-  r("ompRegions", f.ompRegions);
+  r("ompRegions", f.ompRegions), r("rewrites", f.rewrites);
   return r.ok();
 }
 
@@ -328,6 +340,13 @@ bool fromJSONValue(const json::Value &v, Edit &e, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("range", e.range), r("text", e.text);
   return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, Rewrite &r, json::Path p) {
+  Reader rd(v.getAsObject(), p);
+  rd("target", r.target), rd("spawns", r.spawns), rd("blocker", r.blocker), rd("poolAt", r.poolAt);
+  rd("indent", r.indent), rd("pool", r.pool), rd("edits", r.edits);
+  return rd.ok();
 }
 
 bool fromJSONValue(const json::Value &v, AtomicCandidate &c, json::Path p) {

@@ -4,6 +4,7 @@
 #include "AtomicCandidates.h"
 #include "FunctionFacts.h"
 #include "LocMaker.h"
+#include "RewritePlans.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -64,7 +65,10 @@ private:
   void add(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda) {
     if (!seen.insert(fn).second)
       return;
-    summary.functions.push_back(extractFunction(fn, lambda, ctx, models, locs, descriptors));
+    Function facts = extractFunction(fn, lambda, ctx, models, locs, descriptors);
+    facts.rewrites = planRewrites(fn, facts, ctx, locs);
+    facts.usesThreadLocal = usesThreadLocal(fn);
+    summary.functions.push_back(std::move(facts));
   }
 
   clang::ASTContext &ctx;

@@ -133,8 +133,13 @@ void decide(ConcurrencySite &site, const Classification &work, const SiteOptions
     site.why = "mixed or unknown work: the general futures interface, like concurrent.futures";
     return;
   default:
-    site.model = TargetModel::ThreadPool;
-    site.why = "short tasks are cheaper on a pool's existing threads than on new ones";
+    if (site.loop >= 0) {
+      site.model = TargetModel::ParallelFor;
+      site.why = "short tasks started in a loop cost less as chunks of a parallel_for than as threads";
+    } else {
+      site.model = TargetModel::ThreadPool;
+      site.why = "short tasks are cheaper on a pool's existing threads than on new ones";
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 #include "ModelSiteCheck.h"
 
+#include "../../rewrites/ThreadPoolFix.h"
 #include "../Evidence.h"
+
+#include <deque>
 
 #include "fmt/format.h"
 
@@ -9,16 +12,125 @@ namespace concur {
 ModelSiteCheck::ModelSiteCheck(const std::string &name, const OptionMap &options, SiteKind kind)
     : Check(name), kind(kind) {
   siteOptions.coroutineFanout = CheckOptions(name, options).get("CoroutineFanout", int64_t(256));
+  ioPoolThreads = std::max<int64_t>(1, CheckOptions(name, options).get("IoPoolThreads", int64_t(32)));
 }
 
 void ModelSiteCheck::storeOptions(OptionMap &out) const {
   CheckOptions(name(), {}).store(out, "CoroutineFanout", std::to_string(siteOptions.coroutineFanout));
+  CheckOptions(name(), {}).store(out, "IoPoolThreads", std::to_string(ioPoolThreads));
+}
+
+namespace {
+
+/// The first function reachable from `work` (itself included) for which `test` holds.
+template <typename Test> const Function *firstReachable(const Program &program, uint32_t work, Test test) {
+  std::vector<bool> seen(program.functions().size(), false);
+  std::deque<uint32_t> queue{work};
+  seen[work] = true;
+  while (!queue.empty()) {
+    uint32_t f = queue.front();
+    queue.pop_front();
+    if (test(program.functions()[f]))
+      return &program.functions()[f];
+    for (const Edge &e : program.callees(f))
+      if (!seen[e.callee]) {
+        seen[e.callee] = true;
+        queue.push_back(e.callee);
+      }
+  }
+  return nullptr;
+}
+
+/// A wait the work makes for something other work does (a latch, a barrier, a condition): on a
+/// pool with fewer workers than tasks, the task it waits for may never get a worker.
+const Call *waitForOtherWork(const Program &program, uint32_t work) {
+  const Call *wait = nullptr;
+  firstReachable(program, work, [&](const Function &f) {
+    for (const Call &call : f.calls)
+      if (call.effect.sync == SyncKind::Wait || call.effect.sync == SyncKind::Barrier)
+        return (wait = &call), true;
+    return false;
+  });
+  return wait;
+}
+
+bool poolFamily(TargetModel model) {
+  return model == TargetModel::ThreadPool || model == TargetModel::Executor || model == TargetModel::ParallelFor;
+}
+
+} // namespace
+
+std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, const ConcurrencySite &site,
+                                                const std::vector<ConcurrencySite> &all, std::string &why) const {
+  const Program &program = context.program;
+  const Function &fn = program.functions()[site.function];
+  if (site.spawn < 0) {
+    why = "";
+    return {};
+  }
+  if (site.mtUnsafe) {
+    why = fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
+    return {};
+  }
+  if (!poolFamily(site.model)) {
+    why = fmt::format("concur does not rewrite to {} automatically", modelName(site.model));
+    return {};
+  }
+  const Rewrite *chosen = nullptr;
+  for (const Rewrite &rewrite : fn.rewrites) {
+    if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
+      continue;
+    if (!rewrite.blocker.empty()) {
+      why = rewrite.blocker;
+      return {};
+    }
+    bool wanted = rewrite.target == RewriteTarget::ParallelFor ? site.model == TargetModel::ParallelFor : !chosen;
+    if (wanted)
+      chosen = &rewrite;
+  }
+  if (!chosen) {
+    why = "concur found no rewrite for this shape";
+    return {};
+  }
+  // Everything the rewrite moves must be a task this check would move.
+  for (uint32_t spawn : chosen->spawns) {
+    auto other = std::find_if(all.begin(), all.end(), [&](const ConcurrencySite &s) {
+      return s.function == site.function && s.spawn == int32_t(spawn);
+    });
+    if (other == all.end() || !poolFamily(other->model)) {
+      why = fmt::format("'{}' also starts '{}' here, which is not a short task", fn.name, fn.spawns[spawn].entryName);
+      return {};
+    }
+    if (const Call *wait = waitForOtherWork(program, uint32_t(other->work))) {
+      why = fmt::format("'{}' waits for other work ('{}' at {}:{}): with fewer workers than tasks it could wait forever",
+                        fn.spawns[spawn].entryName, wait->calleeName, pointOf(program, wait->loc).line,
+                        pointOf(program, wait->loc).column);
+      return {};
+    }
+    if (const Function *state = firstReachable(program, uint32_t(other->work),
+                                               [](const Function &f) { return f.usesThreadLocal; })) {
+      why = fmt::format("'{}' keeps thread_local state, which a pool's worker would carry from task to task",
+                        state->name);
+      return {};
+    }
+  }
+  std::optional<int64_t> threads;
+  if (context.classifier().of(uint32_t(site.work)).label == Workload::Io && chosen->target == RewriteTarget::Submit)
+    threads = site.fanoutCount > 0 ? std::min(site.fanoutCount, ioPoolThreads) : ioPoolThreads;
+  if (site.model == TargetModel::ParallelFor && chosen->target == RewriteTarget::Submit)
+    why = "the loop does more than start the threads, so the fix submits each task to a pool instead of a "
+          "parallel_for";
+  std::vector<Replacement> out;
+  for (const Edit &edit : threadPoolFix(*chosen, threads))
+    out.push_back(Replacement{program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
+  return out;
 }
 
 void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
   const auto &functions = program.functions();
-  for (const ConcurrencySite &site : findConcurrencySites(context, siteOptions)) {
+  std::vector<ConcurrencySite> sites = findConcurrencySites(context, siteOptions);
+  for (const ConcurrencySite &site : sites) {
     if (site.kind != kind)
       continue;
     const Function &fn = functions[site.function];
@@ -54,6 +166,11 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
                           {"docs", modelDocs(site.model)}};
     if (site.mtUnsafe)
       finding.properties["mtUnsafe"] = site.mtUnsafe->calleeName;
+    std::string noFix;
+    finding.fixes = fixFor(context, site, sites, noFix);
+    if (!noFix.empty())
+      finding.notes.push_back(Note{(finding.fixes.empty() ? "no automatic rewrite: " : "") + noFix, finding.where, {}});
+    finding.properties["fix"] = finding.fixes.empty() ? "none" : "rewrite";
     out.push_back(std::move(finding));
   }
 }

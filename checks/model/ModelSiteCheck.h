@@ -16,6 +16,10 @@ public:
 private:
   SiteKind kind;
   SiteOptions siteOptions;
+  int64_t ioPoolThreads = 32; // the most workers an I/O pool gets, like Python's executor
+  /// The fix for `site`; `why` says why there is none, or how the fix departs from the model.
+  std::vector<Replacement> fixFor(const AnalysisContext &context, const ConcurrencySite &site,
+                                  const std::vector<ConcurrencySite> &all, std::string &why) const;
 };
 
 /// A check of one site kind, for the registry.

@@ -1,0 +1,966 @@
+#include "RewritePlans.h"
+
+#include "LocMaker.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "fmt/format.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
+
+namespace concur {
+namespace {
+
+bool isStdRecord(clang::QualType type, llvm::StringRef name) {
+  const clang::CXXRecordDecl *record = type.isNull() ? nullptr : type->getAsCXXRecordDecl();
+  return record && record->isInStdNamespace() && record->getName() == name;
+}
+
+bool isThreadType(clang::QualType type) { return isStdRecord(type, "thread") || isStdRecord(type, "jthread"); }
+
+/// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
+const clang::Expr *skipTemporaries(const clang::Expr *e) {
+  while (e) {
+    e = e->IgnoreImplicit()->IgnoreParens();
+    if (const auto *temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+      e = temp->getSubExpr();
+    else if (const auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+      e = bind->getSubExpr();
+    else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+             construct && construct->getNumArgs() == 1 && construct->getConstructor()->isCopyOrMoveConstructor())
+      e = construct->getArg(0);
+    else
+      return e;
+  }
+  return e;
+}
+
+/// How a thread's or task's handle is held, and so what the rewrite does to it.
+enum class Handle : uint8_t { Thread, Future };
+
+struct SpawnNode {
+  uint32_t spawn = 0;
+  const clang::Expr *node = nullptr;     // the emplace call, the thread's construction, the std::async call
+  const clang::Expr *callable = nullptr; // what runs
+  const clang::Stmt *statement = nullptr; // the full statement the spawn is in
+  Handle handle = Handle::Thread;
+  const clang::VarDecl *holder = nullptr; // the variable that keeps the handle, if any
+  bool declaresHolder = false;            // `std::thread t(f);`: the spawn is the holder's declaration
+};
+
+/// Every thread construction, emplace into a container of threads and std::async call of a body.
+class SpawnExprCollector : public clang::RecursiveASTVisitor<SpawnExprCollector> {
+public:
+  bool shouldVisitLambdaBody() const { return false; } // a lambda's spawns are its own function's
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr *e) {
+    if (isThreadType(e->getType()) && e->getNumArgs() >= 1 && !e->getConstructor()->isCopyOrMoveConstructor())
+      candidates.push_back(e);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr *call) {
+    const clang::CXXMethodDecl *method = call->getMethodDecl();
+    if (method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
+        !isThreadType(skipTemporaries(call->getArg(0))->getType()))
+      candidates.push_back(call);
+    return true;
+  }
+  bool VisitCallExpr(clang::CallExpr *call) {
+    if (const clang::FunctionDecl *callee = call->getDirectCallee();
+        callee && callee->isInStdNamespace() && callee->getName() == "async")
+      candidates.push_back(call);
+    return true;
+  }
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    refs.push_back(ref);
+    return true;
+  }
+  bool VisitCXXForRangeStmt(clang::CXXForRangeStmt *loop) {
+    rangeLoops.push_back(loop);
+    return true;
+  }
+  std::vector<const clang::Expr *> candidates;
+  std::vector<const clang::DeclRefExpr *> refs;
+  std::vector<const clang::CXXForRangeStmt *> rangeLoops;
+};
+
+/// The declared type's pieces that name std::thread or std::future, to be renamed.
+class HandleTypeEdits : public clang::RecursiveASTVisitor<HandleTypeEdits> {
+public:
+  HandleTypeEdits(const clang::SourceManager &sm, const clang::LangOptions &lang, std::string threadReplacement)
+      : sm(sm), lang(lang), threadReplacement(std::move(threadReplacement)) {}
+
+  bool TraverseElaboratedTypeLoc(clang::ElaboratedTypeLoc tl) {
+    if (named(tl.getNamedTypeLoc(), tl.getBeginLoc()))
+      return true;
+    return RecursiveASTVisitor::TraverseElaboratedTypeLoc(tl);
+  }
+  bool TraverseRecordTypeLoc(clang::RecordTypeLoc tl) {
+    named(tl, tl.getBeginLoc());
+    return true;
+  }
+  bool TraverseTemplateSpecializationTypeLoc(clang::TemplateSpecializationTypeLoc tl) {
+    if (named(tl, tl.getBeginLoc()))
+      return true;
+    return RecursiveASTVisitor::TraverseTemplateSpecializationTypeLoc(tl);
+  }
+
+  std::vector<std::pair<clang::CharSourceRange, std::string>> edits;
+  bool unwritable = false; // a handle type spelled inside a macro
+
+private:
+  /// Records the edit when `tl` (spelled from `begin`) names a handle type.
+  bool named(clang::TypeLoc tl, clang::SourceLocation begin) {
+    clang::QualType type = tl.getType();
+    if (isThreadType(type)) {
+      add(clang::CharSourceRange::getTokenRange(begin, tl.getEndLoc()), threadReplacement);
+      return true;
+    }
+    if (auto spec = tl.getAs<clang::TemplateSpecializationTypeLoc>(); spec && isStdRecord(type, "future")) {
+      // `std::future<T>` is an elaborated type around `future<T>`: rename the outer one only.
+      if (renamedTemplateNames.insert(spec.getTemplateNameLoc()).second)
+        add(clang::CharSourceRange::getTokenRange(begin, spec.getTemplateNameLoc()), "concur::future");
+      return false; // the value type may hold more to rename
+    }
+    return false;
+  }
+  void add(clang::CharSourceRange range, std::string text) {
+    if (range.getBegin().isMacroID() || range.getEnd().isMacroID() || text.empty())
+      unwritable = true;
+    else
+      edits.emplace_back(range, std::move(text));
+  }
+
+  const clang::SourceManager &sm;
+  const clang::LangOptions &lang;
+  std::string threadReplacement;
+  llvm::DenseSet<clang::SourceLocation> renamedTemplateNames;
+};
+
+/// Whether a statement's `;` lies after its last token: an expression, or a loop whose body is one.
+bool semicolonFollows(const clang::Stmt *statement) {
+  if (llvm::isa<clang::Expr>(statement))
+    return true;
+  if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  if (const auto *loop = llvm::dyn_cast<clang::CXXForRangeStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  return false;
+}
+
+/// Plans the rewrites of one function; see planRewrites.
+class Planner {
+public:
+  Planner(const clang::FunctionDecl *fn, const Function &facts, clang::ASTContext &ctx, LocMaker &locs)
+      : fn(fn), facts(facts), ctx(ctx), sm(ctx.getSourceManager()), lang(ctx.getLangOpts()), locs(locs) {}
+
+  std::vector<Rewrite> plan() {
+    std::vector<uint32_t> movable;
+    for (uint32_t s = 0; s < facts.spawns.size(); ++s) {
+      const Spawn &spawn = facts.spawns[s];
+      if (!spawn.deferred && (spawn.kind == SpawnKind::Thread || spawn.kind == SpawnKind::Async ||
+                              spawn.kind == SpawnKind::Pthread))
+        movable.push_back(s);
+    }
+    if (movable.empty())
+      return {};
+    submit.spawns = movable;
+    if (!lang.CPlusPlus)
+      return blocked("C code: the runtime is a C++ library");
+    if (!lang.CPlusPlus20)
+      return blocked("the runtime needs C++20 and this file is compiled with an older standard");
+    if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation())))
+      return blocked("the work is started in a header, which other files may include unchanged");
+    for (uint32_t s : movable)
+      if (facts.spawns[s].kind == SpawnKind::Pthread)
+        return blocked("threads started with pthread_create are not rewritten automatically");
+    collector.TraverseStmt(fn->getBody());
+    for (const clang::CXXForRangeStmt *loop : collector.rangeLoops)
+      if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(loop->getRangeInit()->IgnoreParenImpCasts()))
+        rangeLoopOver[ref] = loop;
+    pool = freeName();
+    for (uint32_t s : movable)
+      if (!placeSpawn(s))
+        return blocked(reason);
+    for (const SpawnNode &node : nodes)
+      if (node.holder && !followHolder(node))
+        return blocked(reason);
+    if (!placePool())
+      return blocked(reason);
+    addInclude();
+    std::vector<Rewrite> out;
+    std::optional<Rewrite> loop = planParallelFor();
+    submit.edits = std::move(edits);
+    out.push_back(std::move(submit));
+    if (loop)
+      out.push_back(std::move(*loop));
+    return out;
+  }
+
+private:
+  std::vector<Rewrite> blocked(std::string why) {
+    submit.blocker = std::move(why);
+    submit.edits.clear();
+    return {submit};
+  }
+  bool fail(std::string why) {
+    reason = std::move(why);
+    return false;
+  }
+  unsigned lineOf(clang::SourceLocation loc) const { return sm.getExpansionLineNumber(loc); }
+
+  // ---- edits -------------------------------------------------------------------------------
+
+  bool writable(clang::SourceLocation a, clang::SourceLocation b) const {
+    return a.isValid() && b.isValid() && a.isFileID() && b.isFileID() && sm.isInMainFile(a);
+  }
+  clang::SourceLocation endOfToken(clang::SourceLocation loc) const {
+    return clang::Lexer::getLocForEndOfToken(loc, 0, sm, lang);
+  }
+  /// Replaces [begin, end) (end: a character position, not a token).
+  Edit replace(clang::SourceLocation begin, clang::SourceLocation end, std::string text) {
+    return Edit{locs.makeRange(begin, end), std::move(text)};
+  }
+  bool edit(clang::SourceLocation begin, clang::SourceLocation end, std::string text) {
+    if (!writable(begin, end))
+      return fail("the code to change is written inside a macro");
+    edits.push_back(replace(begin, end, std::move(text)));
+    return true;
+  }
+  std::string text(clang::SourceLocation begin, clang::SourceLocation end) const {
+    return clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(begin, end), sm, lang).str();
+  }
+  std::string tokenText(clang::SourceRange range) const {
+    return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
+  }
+
+  // ---- the AST around a node ----------------------------------------------------------------
+
+  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const {
+    auto parents = ctx.getParents(node);
+    return parents.empty() ? clang::DynTypedNode() : parents[0];
+  }
+  /// The first parent of `e` that is not a temporary, a conversion or a parenthesis.
+  clang::DynTypedNode meaningfulParent(const clang::Expr *e) const {
+    clang::DynTypedNode node = clang::DynTypedNode::create(*e);
+    while (true) {
+      clang::DynTypedNode parent = parentOf(node);
+      const auto *expr = parent.get<clang::Expr>();
+      if (!expr)
+        return parent;
+      if (!(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr,
+                      clang::ExprWithCleanups, clang::ParenExpr, clang::CXXFunctionalCastExpr>(expr) ||
+            (llvm::isa<clang::CXXConstructExpr>(expr) &&
+             llvm::cast<clang::CXXConstructExpr>(expr)->getNumArgs() == 1 &&
+             llvm::cast<clang::CXXConstructExpr>(expr)->getConstructor()->isCopyOrMoveConstructor())))
+        return parent;
+      node = parent;
+    }
+  }
+  /// The statements from `s` up to the function's body.
+  std::vector<const clang::Stmt *> ancestors(const clang::Stmt *s) const {
+    std::vector<const clang::Stmt *> chain;
+    clang::DynTypedNode node = clang::DynTypedNode::create(*s);
+    while (true) {
+      if (const auto *stmt = node.get<clang::Stmt>()) {
+        chain.push_back(stmt);
+        if (stmt == fn->getBody())
+          break;
+      }
+      node = parentOf(node);
+      if (node.getNodeKind().isNone())
+        break;
+    }
+    return chain;
+  }
+  /// The statement of a compound statement that `s` is in.
+  const clang::Stmt *fullStatement(const clang::Stmt *s) const {
+    std::vector<const clang::Stmt *> chain = ancestors(s);
+    for (size_t i = 1; i < chain.size(); ++i)
+      if (llvm::isa<clang::CompoundStmt>(chain[i]))
+        return chain[i - 1];
+    return nullptr;
+  }
+  const clang::VarDecl *localVariable(const clang::Expr *e) const {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+    const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    return var && var->isLocalVarDecl() && var->getDeclContext() == fn ? var : nullptr;
+  }
+  /// `v[i]` (an array or a container): the variable.
+  const clang::VarDecl *subscripted(const clang::Expr *e) const {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *sub = llvm::dyn_cast<clang::ArraySubscriptExpr>(e))
+      return localVariable(sub->getBase());
+    if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
+        op && op->getOperator() == clang::OO_Subscript && op->getNumArgs() == 2)
+      return localVariable(op->getArg(0));
+    return nullptr;
+  }
+
+  // ---- the spawns ---------------------------------------------------------------------------
+
+  const clang::Expr *nodeOf(const Spawn &spawn) const {
+    for (const clang::Expr *e : collector.candidates) {
+      Loc at = locs.make(e->getBeginLoc());
+      if (at.file == spawn.loc.file && at.offset == spawn.loc.offset)
+        return e;
+    }
+    // `std::thread(f)`: the construction sits inside the cast the spawn was recorded at.
+    for (const clang::Expr *e : collector.candidates) {
+      Loc begin = locs.make(e->getBeginLoc()), end = locs.make(e->getEndLoc());
+      if (begin.file == spawn.loc.file && begin.offset <= spawn.loc.offset && spawn.loc.offset <= end.offset &&
+          llvm::isa<clang::CXXConstructExpr>(e))
+        return e;
+    }
+    return nullptr;
+  }
+
+  bool placeSpawn(uint32_t s) {
+    const Spawn &spawn = facts.spawns[s];
+    const clang::Expr *e = nodeOf(spawn);
+    if (!e)
+      return fail("concur could not find the spawn's expression again");
+    SpawnNode node;
+    node.spawn = s;
+    node.node = e;
+    node.statement = fullStatement(e);
+    if (!node.statement)
+      return fail("the work is started outside a block of statements");
+    bool placed = false;
+    if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e))
+      placed = placeEmplace(call, node);
+    else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e))
+      placed = placeConstruction(construct, node);
+    else
+      placed = placeAsync(llvm::cast<clang::CallExpr>(e), node);
+    if (!placed)
+      return false;
+    if (isStdRecord(e->getType(), "jthread") || (node.holder && mentionsJthread(node.holder->getType())))
+      if (const auto *record = node.callable ? skipTemporaries(node.callable)->getType()->getAsCXXRecordDecl() : nullptr)
+        if (const auto *lambda = record->getLambdaCallOperator();
+            lambda && lambda->getNumParams() > 0 && isStdRecord(lambda->getParamDecl(0)->getType(), "stop_token"))
+          return fail("the jthread's work takes a std::stop_token");
+    nodes.push_back(node);
+    return true;
+  }
+
+  static bool mentionsJthread(clang::QualType type) {
+    return type.getAsString().find("jthread") != std::string::npos;
+  }
+
+  /// `threads.emplace_back(f, args…)` -> `threads.emplace_back(pool.submit(f, args…))`.
+  bool placeEmplace(const clang::CXXMemberCallExpr *call, SpawnNode &node) {
+    node.callable = call->getArg(0);
+    node.holder = localVariable(call->getImplicitObjectArgument());
+    if (!node.holder)
+      return fail(fmt::format("the threads are kept in '{}', which is not a local variable",
+                              tokenText(call->getImplicitObjectArgument()->getSourceRange())));
+    clang::SourceLocation last = endOfToken(call->getArg(call->getNumArgs() - 1)->getEndLoc());
+    return edit(call->getArg(0)->getBeginLoc(), call->getArg(0)->getBeginLoc(), pool + ".submit(") &&
+           edit(last, last, ")");
+  }
+
+  /// `std::thread(f, args…)` -> `pool.submit(f, args…)`, wherever the thread is kept.
+  bool placeConstruction(const clang::CXXConstructExpr *construct, SpawnNode &node) {
+    node.callable = construct->getArg(0);
+    const clang::Expr *outer = construct;
+    for (clang::DynTypedNode p = parentOf(clang::DynTypedNode::create(*construct));
+         p.get<clang::CXXFunctionalCastExpr>(); p = parentOf(p))
+      outer = p.get<clang::CXXFunctionalCastExpr>();
+    clang::DynTypedNode parent = meaningfulParent(outer);
+    if (const auto *var = parent.get<clang::VarDecl>()) {
+      if (!var->isLocalVarDecl())
+        return fail(fmt::format("the thread is kept in '{}', which is not a local variable", var->getName()));
+      node.holder = var;
+      if (skipTemporaries(var->getInit()) == construct && construct->getBeginLoc() != var->getTypeSpecStartLoc() &&
+          !llvm::isa<clang::CXXTemporaryObjectExpr>(construct) && outer == construct) {
+        // `std::thread t(f, args…);` -> `auto t = pool.submit(f, args…);`
+        node.declaresHolder = true;
+        const auto *statement = parentOf(clang::DynTypedNode::create(*var)).get<clang::DeclStmt>();
+        if (!statement || !statement->isSingleDecl())
+          return fail("several threads are declared in one statement");
+        clang::SourceRange parens = construct->getParenOrBraceRange();
+        if (parens.isInvalid())
+          return fail("the thread's declaration has an unusual form");
+        return edit(var->getTypeSpecStartLoc(), endOfToken(parens.getBegin()),
+                    fmt::format("auto {} = {}.submit(", var->getName(), pool)) &&
+               edit(parens.getEnd(), endOfToken(parens.getEnd()), ")");
+      }
+    } else if (const auto *call = parent.get<clang::CXXMemberCallExpr>()) {
+      llvm::StringRef method = call->getMethodDecl() ? call->getMethodDecl()->getName() : "";
+      if (method == "detach")
+        return fail("the threads are detached: nothing waits for them where a pool would");
+      if (method != "push_back" && !method.starts_with("emplace"))
+        return fail(fmt::format("the thread is passed to '{}'", method));
+      node.holder = localVariable(call->getImplicitObjectArgument());
+      if (!node.holder)
+        return fail(fmt::format("the threads are kept in '{}', which is not a local variable",
+                                tokenText(call->getImplicitObjectArgument()->getSourceRange())));
+    } else if (const auto *assign = parent.get<clang::CXXOperatorCallExpr>();
+               assign && assign->getOperator() == clang::OO_Equal) {
+      node.holder = subscripted(assign->getArg(0));
+      if (!node.holder)
+        node.holder = localVariable(assign->getArg(0));
+      if (!node.holder)
+        return fail("the thread is assigned to something that is not a local variable");
+    } else {
+      return fail("the thread object is used in a way the rewrite cannot follow");
+    }
+    clang::SourceLocation last = endOfToken(construct->getArg(construct->getNumArgs() - 1)->getEndLoc());
+    return edit(outer->getBeginLoc(), construct->getArg(0)->getBeginLoc(), pool + ".submit(") &&
+           edit(last, endOfToken(outer->getEndLoc()), ")");
+  }
+
+  /// `std::async(policy, f, args…)` -> `pool.submit(f, args…)`.
+  bool placeAsync(const clang::CallExpr *call, SpawnNode &node) {
+    node.handle = Handle::Future;
+    unsigned first = 0;
+    if (call->getNumArgs() > 1 && call->getArg(0)->getType()->isEnumeralType())
+      first = 1; // the launch policy
+    node.callable = call->getArg(first);
+    if (!edit(call->getBeginLoc(), call->getArg(first)->getBeginLoc(), pool + ".submit("))
+      return false;
+    clang::DynTypedNode parent = meaningfulParent(call);
+    if (const auto *var = parent.get<clang::VarDecl>()) {
+      node.holder = var->isLocalVarDecl() ? var : nullptr;
+      return node.holder || fail("the future is kept in a variable that is not local");
+    }
+    if (const auto *member = parent.get<clang::MemberExpr>())
+      return renameHandleCall(member, Handle::Future);
+    if (const auto *call2 = parent.get<clang::CXXMemberCallExpr>()) {
+      llvm::StringRef method = call2->getMethodDecl() ? call2->getMethodDecl()->getName() : "";
+      if (method != "push_back" && !method.starts_with("emplace"))
+        return fail(fmt::format("the future is passed to '{}'", method));
+      node.holder = localVariable(call2->getImplicitObjectArgument());
+      return node.holder || fail("the futures are kept in a container that is not a local variable");
+    }
+    if (const auto *assign = parent.get<clang::CXXOperatorCallExpr>();
+        assign && assign->getOperator() == clang::OO_Equal) {
+      node.holder = subscripted(assign->getArg(0));
+      if (!node.holder)
+        node.holder = localVariable(assign->getArg(0));
+      return node.holder || fail("the future is assigned to something that is not a local variable");
+    }
+    return fail("the future is used in a way the rewrite cannot follow");
+  }
+
+  // ---- the handles' holders -----------------------------------------------------------------
+
+  /// The type the callable returns, spelled so that it compiles where the holder is declared.
+  std::optional<std::string> resultTypeOf(const clang::Expr *callable) const {
+    const clang::Expr *e = skipTemporaries(callable);
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
+      e = unary->getSubExpr()->IgnoreParenImpCasts();
+    std::optional<clang::QualType> result;
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e); ref && llvm::isa<clang::FunctionDecl>(ref->getDecl()))
+      result = llvm::cast<clang::FunctionDecl>(ref->getDecl())->getReturnType();
+    clang::QualType type = e->getType().getNonReferenceType();
+    if (!result) {
+      if (const auto *pointer = type->getAs<clang::PointerType>())
+        type = pointer->getPointeeType();
+      if (const auto *member = type->getAs<clang::MemberPointerType>())
+        type = member->getPointeeType();
+      if (const auto *function = type->getAs<clang::FunctionType>())
+        result = function->getReturnType();
+      else if (const auto *record = type->getAsCXXRecordDecl()) {
+        const clang::CXXMethodDecl *call = nullptr;
+        for (const clang::NamedDecl *d : record->lookup(ctx.DeclarationNames.getCXXOperatorName(clang::OO_Call))) {
+          if (call || !llvm::isa<clang::CXXMethodDecl>(d))
+            return std::nullopt; // overloaded or a template: the arguments decide
+          call = llvm::cast<clang::CXXMethodDecl>(d);
+        }
+        if (call)
+          result = call->getReturnType();
+      }
+    }
+    if (!result || (*result)->isUndeducedType())
+      return std::nullopt;
+    clang::QualType r = result->getUnqualifiedType();
+    if (r->isVoidType())
+      return std::string("void");
+    if (const auto *record = r->getAsCXXRecordDecl(); record && (record->isLocalClass() || !record->getIdentifier()))
+      return std::nullopt;
+    clang::PrintingPolicy policy(lang);
+    policy.SuppressUnwrittenScope = true;
+    policy.FullyQualifiedName = true;
+    return r.getAsString(policy);
+  }
+
+  /// Renames the handle types in the holder's declaration.
+  bool retypeDeclaration(const clang::DeclaratorDecl *decl, const SpawnNode &node) {
+    if (!decl->getTypeSourceInfo())
+      return true;
+    std::string threadType;
+    if (node.handle == Handle::Thread) {
+      std::optional<std::string> result = resultTypeOf(node.callable);
+      if (!result)
+        return fail("concur cannot spell the type the thread's work returns");
+      threadType = "concur::future<" + *result + ">";
+    }
+    HandleTypeEdits types(sm, lang, threadType);
+    types.TraverseTypeLoc(decl->getTypeSourceInfo()->getTypeLoc());
+    if (types.unwritable)
+      return fail("the handle's type is written inside a macro");
+    for (const auto &[range, replacement] : types.edits)
+      if (!edit(range.getBegin(), endOfToken(range.getEnd()), replacement))
+        return false;
+    return true;
+  }
+
+  /// `t.join()` -> `t.result()`, `f.get()` -> `f.result()`, `t.joinable()` -> `t.valid()`.
+  bool renameHandleCall(const clang::MemberExpr *member, Handle handle) {
+    llvm::StringRef name = member->getMemberDecl()->getName();
+    std::string renamed;
+    if (name == "join" || name == "get")
+      renamed = "result";
+    else if (name == "joinable" || name == "valid")
+      renamed = "valid";
+    else if (name == "wait" && handle == Handle::Future)
+      renamed = "wait";
+    else
+      return fail(fmt::format("'{}' is called on a {} (line {})", name.str(),
+                              handle == Handle::Thread ? "thread" : "future", lineOf(member->getExprLoc())));
+    const auto *call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
+        parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>());
+    if (!call)
+      return fail(fmt::format("'{}' is named without being called", name.str()));
+    uses.push_back(call);
+    if (renamed == name)
+      return true;
+    clang::SourceLocation at = member->getMemberLoc();
+    return edit(at, endOfToken(at), renamed);
+  }
+
+  bool isSpawnNode(const clang::Stmt *s) const {
+    for (const SpawnNode &node : nodes)
+      if (node.node == s)
+        return true;
+    return false;
+  }
+
+  /// Every use of the holder must be one the rewrite understands.
+  bool followHolder(const SpawnNode &node) {
+    const clang::VarDecl *holder = node.holder;
+    if (!followed.insert(holder).second)
+      return true;
+    if (!node.declaresHolder && !retypeDeclaration(holder, node))
+      return false;
+    bool isContainer = !holderIsHandle(holder, node.handle);
+    for (const clang::DeclRefExpr *ref : collector.refs) {
+      if (ref->getDecl() != holder)
+        continue;
+      if (!followUse(ref, node, isContainer))
+        return false;
+    }
+    return true;
+  }
+
+  bool holderIsHandle(const clang::VarDecl *holder, Handle handle) const {
+    clang::QualType type = holder->getType().getNonReferenceType();
+    return handle == Handle::Thread ? isThreadType(type) || type->isUndeducedType() || type->getContainedAutoType()
+                                    : isStdRecord(type, "future") || type->getContainedAutoType();
+  }
+
+  bool followUse(const clang::DeclRefExpr *ref, const SpawnNode &node, bool isContainer) {
+    clang::DynTypedNode parent = meaningfulParent(ref);
+    unsigned line = lineOf(ref->getLocation());
+    std::string name = node.holder->getName().str();
+    if (auto loop = rangeLoopOver.find(ref); loop != rangeLoopOver.end() && isContainer)
+      return followElementVariable(loop->second->getLoopVariable(), node);
+    if (const auto *member = parent.get<clang::MemberExpr>()) {
+      llvm::StringRef method = member->getMemberDecl()->getName();
+      const auto *call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
+          parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>());
+      if (!isContainer)
+        return renameHandleCall(member, node.handle);
+      if (call && (isSpawnNode(call) || method == "push_back" || method.starts_with("emplace"))) {
+        bool spawnInside = false;
+        for (const SpawnNode &other : nodes)
+          spawnInside |= other.holder == node.holder &&
+                         (other.node == call || meaningfulParent(other.node).get<clang::CXXMemberCallExpr>() == call);
+        return spawnInside || fail(fmt::format("'{}' also receives other objects (line {})", name, line));
+      }
+      if (method == "reserve" || method == "size" || method == "empty")
+        return true;
+      if (method == "clear" && !mentionsJthread(node.holder->getType()))
+        return true;
+      return fail(fmt::format("'{}.{}' (line {}) has no counterpart on futures", name, method.str(), line));
+    }
+    if (isContainer) {
+      // `threads[i]`: the element's own uses decide.
+      const clang::Expr *element = parent.get<clang::Expr>();
+      if (element && subscripted(element) == node.holder)
+        return followElement(element, node);
+    }
+    if (const auto *var = parent.get<clang::VarDecl>(); var && var == node.holder)
+      return true; // its own initialiser: `auto f = std::async(…)`
+    if (const auto *assign = parent.get<clang::CXXOperatorCallExpr>();
+        assign && assign->getOperator() == clang::OO_Equal && !isContainer) {
+      for (const SpawnNode &other : nodes)
+        if (skipTemporaries(assign->getArg(1)) == other.node ||
+            (llvm::isa<clang::CXXFunctionalCastExpr>(skipTemporaries(assign->getArg(1)))))
+          return true;
+    }
+    return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", name, line));
+  }
+
+  bool followElement(const clang::Expr *element, const SpawnNode &node) {
+    clang::DynTypedNode parent = meaningfulParent(element);
+    if (const auto *member = parent.get<clang::MemberExpr>())
+      return renameHandleCall(member, node.handle);
+    if (const auto *assign = parent.get<clang::CXXOperatorCallExpr>();
+        assign && assign->getOperator() == clang::OO_Equal) {
+      for (const SpawnNode &other : nodes)
+        if (other.holder == node.holder) {
+          const clang::Expr *rhs = skipTemporaries(assign->getArg(1));
+          if (rhs == other.node || (llvm::isa<clang::CXXFunctionalCastExpr>(rhs) &&
+                                    skipTemporaries(llvm::cast<clang::CXXFunctionalCastExpr>(rhs)->getSubExpr()) ==
+                                        other.node))
+            return true;
+        }
+    }
+    return fail(fmt::format("an element of '{}' is used at line {} in a way the rewrite cannot follow",
+                            node.holder->getName().str(), lineOf(element->getBeginLoc())));
+  }
+
+  /// `for (auto& t : threads) t.join();`
+  bool followElementVariable(const clang::VarDecl *element, const SpawnNode &node) {
+    SpawnNode asHandle = node;
+    asHandle.holder = element;
+    if (!retypeDeclaration(element, asHandle))
+      return false;
+    for (const clang::DeclRefExpr *ref : collector.refs) {
+      if (ref->getDecl() != element)
+        continue;
+      const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
+      if (!member)
+        return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow",
+                                element->getName().str(), lineOf(ref->getLocation())));
+      if (!renameHandleCall(member, node.handle))
+        return false;
+    }
+    return true;
+  }
+
+  // ---- the pool ---------------------------------------------------------------------------
+
+  std::string freeName() const {
+    std::string body = tokenText(fn->getBody()->getSourceRange());
+    for (const char *candidate : {"pool", "task_pool", "worker_pool", "concur_pool"}) {
+      bool used = false;
+      for (size_t at = body.find(candidate); at != std::string::npos; at = body.find(candidate, at + 1)) {
+        size_t end = at + std::strlen(candidate);
+        auto word = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '_'; };
+        if ((at == 0 || !word(at - 1)) && (end >= body.size() || !word(end)))
+          used = true;
+      }
+      if (!used)
+        return candidate;
+    }
+    return "concur_thread_pool";
+  }
+
+  /// The pool is declared right before the statement that starts the first task, in the
+  /// innermost block that holds every start and every wait: it outlives the tasks' waits, and
+  /// it is destroyed (draining its tasks) before the variables declared above it.
+  bool placePool() {
+    std::vector<const clang::Stmt *> anchors;
+    for (const SpawnNode &node : nodes)
+      anchors.push_back(node.node);
+    anchors.insert(anchors.end(), uses.begin(), uses.end());
+    std::vector<std::vector<const clang::Stmt *>> chains;
+    for (const clang::Stmt *a : anchors)
+      chains.push_back(ancestors(a));
+    const clang::Stmt *first = nodes.front().node;
+    for (const SpawnNode &node : nodes)
+      if (sm.isBeforeInTranslationUnit(node.node->getBeginLoc(), first->getBeginLoc()))
+        first = node.node;
+    std::vector<const clang::Stmt *> firstChain = ancestors(first);
+    for (size_t i = 1; i < firstChain.size(); ++i) {
+      if (!llvm::isa<clang::CompoundStmt>(firstChain[i]))
+        continue;
+      bool holdsAll = true;
+      for (const auto &chain : chains)
+        holdsAll &= std::find(chain.begin(), chain.end(), firstChain[i]) != chain.end();
+      if (!holdsAll)
+        continue;
+      const clang::Stmt *statement = firstChain[i - 1];
+      clang::SourceLocation begin = statement->getBeginLoc();
+      if (const auto *decl = llvm::dyn_cast<clang::DeclStmt>(statement); decl && decl->isSingleDecl())
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(decl->getSingleDecl()))
+          begin = var->getOuterLocStart();
+      if (!writable(begin, begin))
+        return fail("the statement that starts the work is written inside a macro");
+      // Every start must come after the pool's declaration.
+      for (const SpawnNode &node : nodes)
+        if (sm.isBeforeInTranslationUnit(node.node->getBeginLoc(), begin))
+          return fail("the work starts before the block that waits for it");
+      submit.poolAt = locs.make(begin);
+      submit.indent = indentAt(begin);
+      submit.pool = pool;
+      return true;
+    }
+    return fail("the work is waited for outside the block that starts it");
+  }
+
+  /// The whitespace before `loc` on its line; empty when code precedes it there.
+  std::string indentAt(clang::SourceLocation loc) const {
+    std::pair<clang::FileID, unsigned> at = sm.getDecomposedLoc(loc);
+    llvm::StringRef buffer = sm.getBufferData(at.first);
+    size_t lineStart = buffer.rfind('\n', at.second == 0 ? 0 : at.second - 1);
+    lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
+    llvm::StringRef indent = buffer.slice(lineStart, at.second);
+    return indent.find_first_not_of(" \t") == llvm::StringRef::npos ? indent.str() : "";
+  }
+
+  void addInclude() {
+    llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
+    if (buffer.contains("#include <concur/thread_pool.hpp>") || buffer.contains("#include <concur/concur.hpp>"))
+      return;
+    size_t after = 0;
+    for (size_t pos = 0; pos < buffer.size();) {
+      size_t end = buffer.find('\n', pos);
+      if (end == llvm::StringRef::npos)
+        end = buffer.size();
+      if (buffer.substr(pos, end - pos).ltrim().starts_with("#include"))
+        after = std::min(end + 1, buffer.size());
+      pos = end + 1;
+    }
+    clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(after);
+    edits.push_back(replace(at, at, "#include <concur/thread_pool.hpp>\n"));
+  }
+
+  // ---- parallel_for -----------------------------------------------------------------------
+
+  /// `for (T i = a; i < b; ++i) threads.emplace_back(work, i);` and a loop that joins them,
+  /// with nothing else done with the threads: `pool.parallel_for(a, b, [&](T i) { work(i); });`
+  std::optional<Rewrite> planParallelFor();
+
+  /// Deletes a whole statement, and its line when nothing else is on it.
+  bool deleteStatement(const clang::Stmt *statement, std::vector<Edit> &out);
+
+  const clang::FunctionDecl *fn;
+  const Function &facts;
+  clang::ASTContext &ctx;
+  const clang::SourceManager &sm;
+  const clang::LangOptions &lang;
+  LocMaker &locs;
+  SpawnExprCollector collector;
+  llvm::DenseMap<const clang::DeclRefExpr *, const clang::CXXForRangeStmt *> rangeLoopOver;
+  std::vector<SpawnNode> nodes;
+  std::vector<const clang::CXXMemberCallExpr *> uses; // the joins and gets, renamed
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> followed;
+  std::vector<Edit> edits;
+  std::string pool;
+  std::string reason;
+  Rewrite submit;
+};
+
+bool Planner::deleteStatement(const clang::Stmt *statement, std::vector<Edit> &out) {
+  clang::SourceLocation begin = statement->getBeginLoc();
+  clang::SourceLocation end = semicolonFollows(statement)
+                                  ? clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi, sm,
+                                                                         lang, /*SkipTrailingWhitespaceAndNewLine=*/false)
+                                  : endOfToken(statement->getEndLoc());
+  if (!writable(begin, end))
+    return fail("a statement to remove is written inside a macro");
+  std::pair<clang::FileID, unsigned> b = sm.getDecomposedLoc(begin), e = sm.getDecomposedLoc(end);
+  llvm::StringRef buffer = sm.getBufferData(b.first);
+  size_t lineStart = buffer.rfind('\n', b.second == 0 ? 0 : b.second - 1);
+  lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
+  size_t lineEnd = buffer.find('\n', e.second);
+  bool aloneOnLines = buffer.slice(lineStart, b.second).trim().empty() &&
+                      (lineEnd == llvm::StringRef::npos || buffer.slice(e.second, lineEnd).trim().empty());
+  if (aloneOnLines) {
+    begin = begin.getLocWithOffset(-int(b.second - lineStart));
+    end = end.getLocWithOffset(int((lineEnd == llvm::StringRef::npos ? buffer.size() : lineEnd + 1) - e.second));
+  }
+  out.push_back(replace(begin, end, ""));
+  return true;
+}
+
+std::optional<Rewrite> Planner::planParallelFor() {
+  if (nodes.size() != 1 || nodes[0].handle != Handle::Thread || !nodes[0].holder || nodes[0].declaresHolder)
+    return std::nullopt;
+  const SpawnNode &node = nodes[0];
+  const clang::VarDecl *threads = node.holder;
+  // The loop that starts the thread: its body is the start, or declarations and then the start.
+  const clang::ForStmt *loop = nullptr;
+  const clang::CompoundStmt *block = nullptr;
+  std::vector<const clang::Stmt *> chain = ancestors(node.node);
+  for (size_t i = 1; i < chain.size() && !loop; ++i) {
+    if (const auto *f = llvm::dyn_cast<clang::ForStmt>(chain[i]))
+      loop = f;
+    else if (llvm::isa<clang::CompoundStmt>(chain[i]) && block)
+      return std::nullopt; // nested deeper than the loop's own block
+    else if (const auto *compound = llvm::dyn_cast<clang::CompoundStmt>(chain[i]))
+      block = compound;
+    else if (!llvm::isa<clang::Expr>(chain[i]))
+      return std::nullopt; // under an `if` or another statement
+  }
+  if (!loop || (block && loop->getBody() != block) || (!block && !llvm::isa<clang::Expr>(loop->getBody())))
+    return std::nullopt;
+  if (block) {
+    if (block->body_back() != node.statement)
+      return std::nullopt;
+    for (const clang::Stmt *s : block->body())
+      if (s != node.statement && !llvm::isa<clang::DeclStmt>(s))
+        return std::nullopt; // other work in the loop: it may carry state from one start to the next
+  }
+  if (!loop || !loop->getInit() || !loop->getCond() || !loop->getInc())
+    return std::nullopt;
+  const auto *init = llvm::dyn_cast<clang::DeclStmt>(loop->getInit());
+  const auto *index = init && init->isSingleDecl() ? llvm::dyn_cast<clang::VarDecl>(init->getSingleDecl()) : nullptr;
+  if (!index || !index->getType()->isIntegerType() || !index->getInit() || !index->getTypeSourceInfo())
+    return std::nullopt;
+  const auto *cond = llvm::dyn_cast<clang::BinaryOperator>(loop->getCond()->IgnoreParenImpCasts());
+  if (!cond || (cond->getOpcode() != clang::BO_LT && cond->getOpcode() != clang::BO_NE))
+    return std::nullopt;
+  const auto *lhs = llvm::dyn_cast<clang::DeclRefExpr>(cond->getLHS()->IgnoreParenImpCasts());
+  if (!lhs || lhs->getDecl() != index)
+    return std::nullopt;
+  const clang::Expr *inc = loop->getInc()->IgnoreParenImpCasts();
+  bool stepsByOne = false;
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(inc))
+    stepsByOne = unary->isIncrementOp();
+  if (!stepsByOne)
+    return std::nullopt;
+  // What each index runs.
+  std::string body;
+  const clang::Expr *callable = skipTemporaries(node.callable);
+  const clang::Expr *spawnExpr = node.node;
+  unsigned argCount = 0;
+  const clang::Expr *const *args = nullptr;
+  if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(spawnExpr))
+    argCount = call->getNumArgs(), args = call->getArgs();
+  else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(spawnExpr))
+    argCount = construct->getNumArgs(), args = construct->getArgs();
+  if (!args)
+    return std::nullopt;
+  if (const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(callable)) {
+    if (argCount != 1 || lambda->getCallOperator()->getNumParams() != 0 || lambda->isMutable())
+      return std::nullopt;
+    for (const clang::LambdaCapture &capture : lambda->captures())
+      if (capture.capturesVariable() && llvm::isa<clang::VarDecl>(capture.getCapturedVar()) &&
+          llvm::cast<clang::VarDecl>(capture.getCapturedVar())->isInitCapture())
+        return std::nullopt;
+    body = tokenText(lambda->getBody()->getSourceRange());
+    if (block)
+      body += "\n";
+  } else if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(callable);
+             ref && llvm::isa<clang::FunctionDecl>(ref->getDecl()) && !llvm::isa<clang::CXXMethodDecl>(ref->getDecl())) {
+    std::string callArgs = argCount > 1 ? text(args[1]->getBeginLoc(), endOfToken(args[argCount - 1]->getEndLoc())) : "";
+    body = fmt::format("{}({});", tokenText(ref->getSourceRange()), callArgs);
+    if (!block)
+      body = "{ " + body + " }";
+  } else {
+    return std::nullopt;
+  }
+  if (block) {
+    // The loop's own block, with the thread's body where the thread was started.
+    clang::SourceLocation startEnd = clang::Lexer::findLocationAfterToken(node.statement->getEndLoc(), clang::tok::semi,
+                                                                          sm, lang, false);
+    if (startEnd.isInvalid())
+      return std::nullopt;
+    body = text(block->getLBracLoc(), node.statement->getBeginLoc()) + body +
+           text(startEnd, endOfToken(block->getRBracLoc()));
+  }
+  // The threads are only joined: every use of the container but the start is a join loop or a reserve.
+  std::vector<const clang::Stmt *> remove;
+  for (const clang::DeclRefExpr *ref : collector.refs) {
+    if (ref->getDecl() != threads)
+      continue;
+    if (auto range = rangeLoopOver.find(ref); range != rangeLoopOver.end()) {
+      const clang::Stmt *joinBody = range->second->getBody();
+      if (const auto *block = llvm::dyn_cast<clang::CompoundStmt>(joinBody))
+        joinBody = block->size() == 1 ? block->body_front() : nullptr;
+      const auto *join = joinBody ? llvm::dyn_cast<clang::CXXMemberCallExpr>(joinBody) : nullptr;
+      if (!join || !join->getMethodDecl() || join->getMethodDecl()->getName() != "join")
+        return std::nullopt;
+      remove.push_back(range->second);
+      continue;
+    }
+    const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
+    const auto *call = member ? llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
+                                    parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>())
+                              : nullptr;
+    if (call && call == node.node)
+      continue;
+    if (call && (isSpawnNode(call) || meaningfulParent(node.node).get<clang::CXXMemberCallExpr>() == call))
+      continue;
+    if (call && call->getMethodDecl() &&
+        (call->getMethodDecl()->getName() == "reserve" || call->getMethodDecl()->getName() == "clear") &&
+        fullStatement(call) && fullStatement(call) == fullStatement(fullStatement(call)) &&
+        llvm::isa<clang::Expr>(fullStatement(call)) &&
+        llvm::cast<clang::Expr>(fullStatement(call))->IgnoreImplicit() == call) {
+      remove.push_back(call);
+      continue;
+    }
+    return std::nullopt;
+  }
+  const auto *declaration = parentOf(clang::DynTypedNode::create(*threads)).get<clang::DeclStmt>();
+  if (!declaration || !declaration->isSingleDecl())
+    return std::nullopt;
+  remove.push_back(declaration);
+
+  Rewrite rewrite;
+  rewrite.target = RewriteTarget::ParallelFor;
+  rewrite.spawns = {node.spawn};
+  rewrite.pool = pool;
+  std::string first = tokenText(index->getInit()->getSourceRange());
+  std::string last = tokenText(cond->getRHS()->getSourceRange());
+  std::string indexType = tokenText(index->getTypeSourceInfo()->getTypeLoc().getSourceRange());
+  std::string replacement = fmt::format("{}.parallel_for({}, {}, [&]({} {}) {});", pool, first, last, indexType,
+                                        index->getName().str(), body);
+  clang::SourceLocation end =
+      semicolonFollows(loop) ? clang::Lexer::findLocationAfterToken(loop->getEndLoc(), clang::tok::semi, sm, lang, false)
+                             : endOfToken(loop->getEndLoc());
+  if (!writable(loop->getBeginLoc(), end))
+    return std::nullopt;
+  rewrite.edits.push_back(replace(loop->getBeginLoc(), end, replacement));
+  for (const clang::Stmt *s : remove)
+    if (!deleteStatement(s, rewrite.edits))
+      return std::nullopt;
+  // The pool goes where the loop was; the declaration of the threads is gone.
+  rewrite.poolAt = locs.make(loop->getBeginLoc());
+  rewrite.indent = indentAt(loop->getBeginLoc());
+  for (const Edit &e : edits)
+    if (e.text.starts_with("#include"))
+      rewrite.edits.push_back(e);
+  return rewrite;
+}
+
+/// Whether a body names a thread_local variable.
+class ThreadLocalFinder : public clang::RecursiveASTVisitor<ThreadLocalFinder> {
+public:
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    found |= var && var->getTLSKind() != clang::VarDecl::TLS_None;
+    return !found;
+  }
+  bool found = false;
+};
+
+} // namespace
+
+bool usesThreadLocal(const clang::FunctionDecl *fn) {
+  ThreadLocalFinder finder;
+  if (fn->getBody())
+    finder.TraverseStmt(fn->getBody());
+  return finder.found;
+}
+
+std::vector<Rewrite> planRewrites(const clang::FunctionDecl *fn, const Function &facts, clang::ASTContext &ctx,
+                                  LocMaker &locs) {
+  if (facts.spawns.empty() || !fn->getBody() || fn->isDependentContext() || fn->isTemplateInstantiation())
+    return {};
+  return Planner(fn, facts, ctx, locs).plan();
+}
+
+} // namespace concur
