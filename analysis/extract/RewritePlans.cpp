@@ -806,6 +806,8 @@ std::optional<Rewrite> Planner::planParallelFor() {
   }
   if (!loop || (block && loop->getBody() != block) || (!block && !llvm::isa<clang::Expr>(loop->getBody())))
     return std::nullopt;
+  if (block && block->size() == 1)
+    block = nullptr; // `{ threads.emplace_back(…); }`: the thread's body is the whole body
   if (block) {
     if (block->body_back() != node.statement)
       return std::nullopt;
@@ -851,8 +853,6 @@ std::optional<Rewrite> Planner::planParallelFor() {
           llvm::cast<clang::VarDecl>(capture.getCapturedVar())->isInitCapture())
         return std::nullopt;
     body = tokenText(lambda->getBody()->getSourceRange());
-    if (block)
-      body += "\n";
   } else if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(callable);
              ref && llvm::isa<clang::FunctionDecl>(ref->getDecl()) && !llvm::isa<clang::CXXMethodDecl>(ref->getDecl())) {
     std::string callArgs = argCount > 1 ? text(args[1]->getBeginLoc(), endOfToken(args[argCount - 1]->getEndLoc())) : "";

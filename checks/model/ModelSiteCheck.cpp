@@ -3,6 +3,7 @@
 #include "../../rewrites/ThreadPoolFix.h"
 #include "../Evidence.h"
 
+#include "llvm/Support/Path.h"
 #include <deque>
 
 #include "fmt/format.h"
@@ -102,9 +103,9 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
       return {};
     }
     if (const Call *wait = waitForOtherWork(program, uint32_t(other->work))) {
+      SourcePoint at = pointOf(program, wait->loc);
       why = fmt::format("'{}' waits for other work ('{}' at {}:{}): with fewer workers than tasks it could wait forever",
-                        fn.spawns[spawn].entryName, wait->calleeName, pointOf(program, wait->loc).line,
-                        pointOf(program, wait->loc).column);
+                        fn.spawns[spawn].entryName, wait->calleeName, llvm::sys::path::filename(at.file).str(), at.line);
       return {};
     }
     if (const Function *state = firstReachable(program, uint32_t(other->work),

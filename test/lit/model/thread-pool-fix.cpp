@@ -1,0 +1,139 @@
+// RUN: %check_concur %s %t --fix -- --checks='-*,concur-model-*'
+// RUN: clang++-19 -std=c++20 -fsyntax-only -I%concur_source/runtime/include %t.cpp
+// A second --fix finds nothing left to change.
+// RUN: cp %t.cpp %t.again.cpp
+// RUN: %concur --quiet --no-cache --fix --checks='-*,concur-model-*' %t.again.cpp -- -std=c++20 -I%concur_source/runtime/include
+// RUN: diff %t.cpp %t.again.cpp
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+// CHECK-FIXES: #include <vector>
+// CHECK-FIXES-NEXT: #include <concur/thread_pool.hpp>
+
+static std::size_t fetch(const std::string &url) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  return url.size();
+}
+
+// I/O-bound threads: each start is submitted to a pool sized for waiting, each join waits on
+// its future; the comment on the join survives.
+void download(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < urls.size(); ++i)
+    threads.emplace_back([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); });
+  for (std::thread &t : threads)
+    t.join(); // every page is in
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: threads (one per item) run io-bound {{.*}}use concur::thread_pool{{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: std::vector<concur::future<void>> threads;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: for (std::size_t i = 0; i < urls.size(); ++i)
+// CHECK-FIXES-NEXT: threads.emplace_back(pool.submit([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); }));
+// CHECK-FIXES-NEXT: for (concur::future<void> &t : threads)
+// CHECK-FIXES-NEXT: t.result(); // every page is in
+
+static long crunch(long n) {
+  long s = 0;
+  for (long k = 0; k < n * 1000; ++k)
+    s = (s * 31 + k) % 1000003;
+  return s;
+}
+
+// CPU-bound threads over an index range: the loop becomes a parallel_for on a pool with one
+// worker per core, and the threads' vector, its reserve and the join loop go.
+void compute(std::vector<long> &out) {
+  std::vector<std::thread> workers;
+  workers.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    workers.emplace_back([&out, i] { out[i] = crunch(long(i)); });
+  }
+  for (auto &w : workers)
+    w.join();
+}
+// CHECK-MESSAGES: :[[@LINE-5]]:5: warning: threads (one per item) run cpu-bound {{.*}}use concur::thread_pool::parallel_for{{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: void compute(std::vector<long> &out) {
+// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: pool.parallel_for(0, out.size(), [&](std::size_t i) { out[i] = crunch(long(i)); });
+// CHECK-FIXES-NEXT: }
+
+// Chunks computed in the loop before each start stay in the parallel_for's body.
+void chunks(std::vector<long> &data, unsigned parts) {
+  std::vector<std::thread> threads;
+  std::size_t chunk = data.size() / parts;
+  for (unsigned t = 0; t < parts; ++t) {
+    std::size_t begin = t * chunk;
+    std::size_t end = t + 1 == parts ? data.size() : begin + chunk;
+    threads.emplace_back([&data, begin, end] {
+      for (std::size_t i = begin; i < end; ++i)
+        data[i] = crunch(data[i]);
+    });
+  }
+  for (auto &th : threads)
+    th.join();
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:5: warning: threads (one per item) run cpu-bound {{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: void chunks(std::vector<long> &data, unsigned parts) {
+// CHECK-FIXES-NEXT: std::size_t chunk = data.size() / parts;
+// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: pool.parallel_for(0, parts, [&](unsigned t) {
+// CHECK-FIXES-NEXT: std::size_t begin = t * chunk;
+// CHECK-FIXES-NEXT: std::size_t end = t + 1 == parts ? data.size() : begin + chunk;
+// CHECK-FIXES-NEXT: {
+// CHECK-FIXES-NEXT: for (std::size_t i = begin; i < end; ++i)
+// CHECK-FIXES-NEXT: data[i] = crunch(data[i]);
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: });
+// CHECK-FIXES-NEXT: }
+
+// std::async futures become the pool's futures; get() becomes result(), which rethrows a
+// task's exception just where get() did.
+long mixed(int n) {
+  std::vector<std::future<long>> results;
+  for (int i = 0; i < n; ++i)
+    results.push_back(std::async(std::launch::async, [i] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return crunch(i);
+    }));
+  long total = 0;
+  for (auto &r : results)
+    total += r.get();
+  return total;
+}
+// CHECK-MESSAGES: :[[@LINE-9]]:23: warning: std::async tasks (one per item) {{.*}}[concur-model-async-fanout]
+// CHECK-FIXES: std::vector<concur::future<long>> results;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: for (int i = 0; i < n; ++i)
+// CHECK-FIXES-NEXT: results.push_back(pool.submit([i] {
+// CHECK-FIXES: total += r.result();
+
+// Separate starts of one function share one pool.
+void worker(int id, std::vector<int> &seen) { seen[id] = id * id; }
+
+void four(std::vector<int> &seen) {
+  std::thread a(worker, 0, std::ref(seen));
+  std::thread b(worker, 1, std::ref(seen));
+  a.join();
+  b.join();
+}
+// CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 2 threads run short 'worker'{{.*}}[concur-model-thread-per-task]
+// CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 2 threads run short 'worker'{{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: auto a = pool.submit(worker, 0, std::ref(seen));
+// CHECK-FIXES-NEXT: auto b = pool.submit(worker, 1, std::ref(seen));
+// CHECK-FIXES: a.result();
+// CHECK-FIXES-NEXT: b.result();
+
+int main() {
+  std::vector<std::string> urls{"a", "bb"};
+  std::vector<std::size_t> sizes(2);
+  download(urls, sizes);
+  std::vector<long> out(8);
+  compute(out);
+  chunks(out, 2);
+  std::vector<int> seen(2);
+  four(seen);
+  std::printf("%zu %ld %ld %d\n", sizes[1], out[3], mixed(4), seen[1]);
+}
