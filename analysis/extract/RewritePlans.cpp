@@ -188,16 +188,19 @@ public:
     for (uint32_t s : movable)
       if (!placeSpawn(s))
         return blocked(reason);
+    bool submits = true;
     for (const SpawnNode &node : nodes)
-      if (node.holder && !followHolder(node))
-        return blocked(reason);
-    if (!placePool())
-      return blocked(reason);
+      submits = submits && (!node.holder || followHolder(node));
+    submits = submits && placePool();
+    std::string submitBlocker = reason;
     addInclude();
-    std::vector<Rewrite> out;
+    // parallel_for stands on its own: it removes the joins the submit rewrite must follow.
     std::optional<Rewrite> loop = planParallelFor();
-    submit.edits = std::move(edits);
-    out.push_back(std::move(submit));
+    std::vector<Rewrite> out = submits ? std::vector<Rewrite>{} : blocked(submitBlocker);
+    if (submits) {
+      submit.edits = std::move(edits);
+      out.push_back(std::move(submit));
+    }
     if (loop)
       out.push_back(std::move(*loop));
     return out;
@@ -590,6 +593,8 @@ private:
         return true;
       if (method == "clear" && !mentionsJthread(node.holder->getType()))
         return true;
+      if (method == "clear" && call)
+        return waitBeforeClear(call, name);
       return fail(fmt::format("'{}.{}' (line {}) has no counterpart on futures", name, method.str(), line));
     }
     if (isContainer) {
@@ -608,6 +613,18 @@ private:
           return true;
     }
     return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", name, line));
+  }
+
+  /// `jthreads.clear()` joins them: the futures are waited for first.
+  bool waitBeforeClear(const clang::CXXMemberCallExpr *clear, const std::string &container) {
+    const clang::Stmt *statement = fullStatement(clear);
+    if (!statement || !llvm::isa<clang::Expr>(statement) || llvm::cast<clang::Expr>(statement)->IgnoreImplicit() != clear)
+      return fail(fmt::format("'{}.clear()' is not a statement of its own", container));
+    std::string element = container == "pending" ? "task" : "pending";
+    uses.push_back(clear);
+    clang::SourceLocation at = statement->getBeginLoc();
+    return edit(at, at, fmt::format("for (auto &{} : {})\n{}  {}.result();\n{}", element, container, indentAt(at),
+                                    element, indentAt(at)));
   }
 
   bool followElement(const clang::Expr *element, const SpawnNode &node) {
@@ -733,7 +750,8 @@ private:
       pos = end + 1;
     }
     clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(after);
-    edits.push_back(replace(at, at, "#include <concur/thread_pool.hpp>\n"));
+    include = replace(at, at, "#include <concur/thread_pool.hpp>\n");
+    edits.push_back(*include);
   }
 
   // ---- parallel_for -----------------------------------------------------------------------
@@ -757,6 +775,7 @@ private:
   std::vector<const clang::CXXMemberCallExpr *> uses; // the joins and gets, renamed
   llvm::SmallPtrSet<const clang::VarDecl *, 4> followed;
   std::vector<Edit> edits;
+  std::optional<Edit> include; // `#include <concur/thread_pool.hpp>`, unless the file has it
   std::string pool;
   std::string reason;
   Rewrite submit;
@@ -930,9 +949,8 @@ std::optional<Rewrite> Planner::planParallelFor() {
   // The pool goes where the loop was; the declaration of the threads is gone.
   rewrite.poolAt = locs.make(loop->getBeginLoc());
   rewrite.indent = indentAt(loop->getBeginLoc());
-  for (const Edit &e : edits)
-    if (e.text.starts_with("#include"))
-      rewrite.edits.push_back(e);
+  if (include)
+    rewrite.edits.push_back(*include);
   return rewrite;
 }
 

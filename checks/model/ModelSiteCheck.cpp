@@ -77,18 +77,22 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     why = fmt::format("concur does not rewrite to {} automatically", modelName(site.model));
     return {};
   }
-  const Rewrite *chosen = nullptr;
+  // parallel_for when the model asks for it and the loop allows it; else the pool's submit.
+  const Rewrite *chosen = nullptr, *submit = nullptr;
   for (const Rewrite &rewrite : fn.rewrites) {
     if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
       continue;
-    if (!rewrite.blocker.empty()) {
-      why = rewrite.blocker;
-      return {};
-    }
-    bool wanted = rewrite.target == RewriteTarget::ParallelFor ? site.model == TargetModel::ParallelFor : !chosen;
-    if (wanted)
+    if (rewrite.target == RewriteTarget::ParallelFor && site.model == TargetModel::ParallelFor)
       chosen = &rewrite;
+    if (rewrite.target == RewriteTarget::Submit)
+      submit = &rewrite;
   }
+  if (!chosen && submit && !submit->blocker.empty()) {
+    why = submit->blocker;
+    return {};
+  }
+  if (!chosen)
+    chosen = submit;
   if (!chosen) {
     why = "concur found no rewrite for this shape";
     return {};
