@@ -69,14 +69,6 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     why = "";
     return {};
   }
-  if (site.mtUnsafe) {
-    why = fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
-    return {};
-  }
-  if (!poolFamily(site.model)) {
-    why = fmt::format("concur does not rewrite to {} automatically", modelName(site.model));
-    return {};
-  }
   // parallel_for when the model asks for it and the loop allows it; else the pool's submit.
   const Rewrite *chosen = nullptr, *submit = nullptr;
   for (const Rewrite &rewrite : fn.rewrites) {
@@ -95,6 +87,14 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     chosen = submit;
   if (!chosen) {
     why = "concur found no rewrite for this shape";
+    return {};
+  }
+  if (site.mtUnsafe) {
+    why = fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
+    return {};
+  }
+  if (!poolFamily(site.model)) {
+    why = fmt::format("concur does not rewrite to {} automatically", modelName(site.model));
     return {};
   }
   // Everything the rewrite moves must be a task this check would move.
