@@ -43,7 +43,22 @@ const clang::Expr *skipTemporaries(const clang::Expr *e) {
 }
 
 /// How a thread's or task's handle is held, and so what the rewrite does to it.
-enum class Handle : uint8_t { Thread, Future };
+enum class Handle : uint8_t { Thread, Future, Pthread };
+
+bool isPthreadType(clang::QualType type) {
+  for (const clang::TypedefType *t = type->getAs<clang::TypedefType>(); t;
+       t = t->desugar()->getAs<clang::TypedefType>())
+    if (t->getDecl()->getName() == "pthread_t")
+      return true;
+  return false;
+}
+
+bool isNamedCall(const clang::Expr *e, llvm::StringRef name) {
+  const auto *call = llvm::dyn_cast<clang::CallExpr>(e);
+  const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+  return callee && callee->getDeclName().isIdentifier() && callee->getName() == name &&
+         callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
 
 struct SpawnNode {
   uint32_t spawn = 0;
@@ -75,6 +90,8 @@ public:
     if (const clang::FunctionDecl *callee = call->getDirectCallee();
         callee && callee->isInStdNamespace() && callee->getName() == "async")
       candidates.push_back(call);
+    if (isNamedCall(call, "pthread_create") && call->getNumArgs() == 4)
+      candidates.push_back(call);
     return true;
   }
   bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
@@ -100,6 +117,11 @@ public:
     if (named(tl.getNamedTypeLoc(), tl.getBeginLoc()))
       return true;
     return RecursiveASTVisitor::TraverseElaboratedTypeLoc(tl);
+  }
+  bool TraverseTypedefTypeLoc(clang::TypedefTypeLoc tl) {
+    if (tl.getTypedefNameDecl()->getName() == "pthread_t")
+      add(clang::CharSourceRange::getTokenRange(tl.getBeginLoc(), tl.getEndLoc()), threadReplacement);
+    return true;
   }
   bool TraverseRecordTypeLoc(clang::RecordTypeLoc tl) {
     named(tl, tl.getBeginLoc());
@@ -143,15 +165,49 @@ private:
   llvm::DenseSet<clang::SourceLocation> renamedTemplateNames;
 };
 
-/// Whether a statement's `;` lies after its last token: an expression, or a loop whose body is one.
+/// Whether a statement's `;` lies after its last token: an expression, a `return`, or a
+/// loop or `if` that ends with one. (A declaration's range ends at its `;`, a block's at `}`.)
 bool semicolonFollows(const clang::Stmt *statement) {
-  if (llvm::isa<clang::Expr>(statement))
-    return true;
+  if (llvm::isa<clang::CompoundStmt, clang::DeclStmt, clang::NullStmt>(statement))
+    return false;
   if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(statement))
     return semicolonFollows(loop->getBody());
   if (const auto *loop = llvm::dyn_cast<clang::CXXForRangeStmt>(statement))
     return semicolonFollows(loop->getBody());
-  return false;
+  if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  if (const auto *branch = llvm::dyn_cast<clang::IfStmt>(statement))
+    return semicolonFollows(branch->getElse() ? branch->getElse() : branch->getThen());
+  return true;
+}
+
+/// Whether `e` is a statement of its own: in a block, or the body of a loop or a branch.
+bool isExpressionStatement(const clang::Expr *e, clang::ASTContext &ctx) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(*e);
+  const clang::Stmt *self = e;
+  while (true) {
+    auto parents = ctx.getParents(node);
+    if (parents.empty())
+      return false;
+    const clang::Stmt *parent = parents[0].get<clang::Stmt>();
+    if (const auto *wrapper = llvm::dyn_cast_or_null<clang::ExprWithCleanups>(parent)) {
+      self = wrapper, node = parents[0];
+      continue;
+    }
+    if (!parent)
+      return false;
+    if (llvm::isa<clang::CompoundStmt>(parent))
+      return true;
+    if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(parent))
+      return loop->getBody() == self;
+    if (const auto *loop = llvm::dyn_cast<clang::CXXForRangeStmt>(parent))
+      return loop->getBody() == self;
+    if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(parent))
+      return loop->getBody() == self;
+    if (const auto *branch = llvm::dyn_cast<clang::IfStmt>(parent))
+      return branch->getThen() == self || branch->getElse() == self;
+    return false;
+  }
 }
 
 /// Plans the rewrites of one function; see planRewrites.
@@ -177,9 +233,6 @@ public:
       return blocked("the runtime needs C++20 and this file is compiled with an older standard");
     if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation())))
       return blocked("the work is started in a header, which other files may include unchanged");
-    for (uint32_t s : movable)
-      if (facts.spawns[s].kind == SpawnKind::Pthread)
-        return blocked("threads started with pthread_create are not rewritten automatically");
     collector.TraverseStmt(fn->getBody());
     for (const clang::CXXForRangeStmt *loop : collector.rangeLoops)
       if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(loop->getRangeInit()->IgnoreParenImpCasts()))
@@ -340,6 +393,8 @@ private:
       placed = placeEmplace(call, node);
     else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e))
       placed = placeConstruction(construct, node);
+    else if (isNamedCall(e, "pthread_create"))
+      placed = placePthread(llvm::cast<clang::CallExpr>(e), node);
     else
       placed = placeAsync(llvm::cast<clang::CallExpr>(e), node);
     if (!placed)
@@ -418,6 +473,81 @@ private:
     clang::SourceLocation last = endOfToken(construct->getArg(construct->getNumArgs() - 1)->getEndLoc());
     return edit(outer->getBeginLoc(), construct->getArg(0)->getBeginLoc(), pool + ".submit(") &&
            edit(last, endOfToken(outer->getEndLoc()), ")");
+  }
+
+  /// `pthread_create(&t, nullptr, f, arg)` -> `t = pool.submit(f, arg)`.
+  bool placePthread(const clang::CallExpr *call, SpawnNode &node) {
+    node.handle = Handle::Pthread;
+    node.callable = call->getArg(2);
+    if (!call->getArg(1)->IgnoreParenImpCasts()->isNullPointerConstant(ctx, clang::Expr::NPC_ValueDependentIsNotNull))
+      return fail("the thread is created with attributes, which a pool's task does not have");
+    const auto *address = llvm::dyn_cast<clang::UnaryOperator>(call->getArg(0)->IgnoreParenImpCasts());
+    if (!address || address->getOpcode() != clang::UO_AddrOf)
+      return fail("the thread's id is stored through a pointer the rewrite cannot follow");
+    const clang::Expr *target = address->getSubExpr();
+    node.holder = subscripted(target);
+    if (!node.holder)
+      node.holder = localVariable(target);
+    if (!node.holder)
+      return fail("the thread's id is kept in something that is not a local variable");
+    std::string submitted = fmt::format("{} = {}.submit({}, {})", tokenText(target->getSourceRange()), pool,
+                                        tokenText(call->getArg(2)->getSourceRange()),
+                                        tokenText(call->getArg(3)->getSourceRange()));
+    return replaceStatusCall(call, submitted, "pthread_create");
+  }
+
+  /// Replaces a pthread call that returns a status with `replacement`, which cannot fail that
+  /// way (it throws): a statement of its own, or `if (call) …` with nothing else, becomes the
+  /// replacement's statement; anywhere else the call's status is 0.
+  bool replaceStatusCall(const clang::CallExpr *call, const std::string &replacement, llvm::StringRef name) {
+    clang::DynTypedNode parent = meaningfulParent(call);
+    const clang::Stmt *check = nullptr;
+    if (const auto *compare = parent.get<clang::BinaryOperator>();
+        compare && (compare->getOpcode() == clang::BO_NE || compare->getOpcode() == clang::BO_LT))
+      parent = meaningfulParent(compare), check = compare;
+    else if (parent.get<clang::IfStmt>())
+      check = call;
+    if (const auto *branch = parent.get<clang::IfStmt>();
+        branch && check && branch->getCond()->IgnoreParenImpCasts() == check && !branch->getElse() &&
+        !branch->getInit() && !branch->getConditionVariable() && fullStatement(branch) == branch) {
+      uses.push_back(call);
+      clang::SourceLocation end = semicolonFollows(branch->getThen())
+                                      ? clang::Lexer::findLocationAfterToken(branch->getEndLoc(), clang::tok::semi, sm,
+                                                                             lang, false)
+                                      : endOfToken(branch->getEndLoc());
+      return end.isValid() ? edit(branch->getBeginLoc(), end, replacement + ";")
+                           : fail(fmt::format("concur could not find the end of the check of '{}'", name.str()));
+    }
+    uses.push_back(call);
+    bool alone = isExpressionStatement(call, ctx);
+    return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()), alone ? replacement : "(" + replacement + ", 0)");
+  }
+
+  /// `pthread_join(t, &ret)` -> `ret = t.result()`.
+  bool joinPthread(const clang::CallExpr *join, const clang::Expr *handle) {
+    if (join->getNumArgs() != 2 || join->getArg(0)->IgnoreParenImpCasts() != handle->IgnoreParenImpCasts())
+      return fail("a thread id is passed to 'pthread_join' in a way the rewrite cannot follow");
+    std::string waited = tokenText(handle->getSourceRange()) + ".result()";
+    const clang::Expr *result = join->getArg(1)->IgnoreParenImpCasts();
+    if (!result->isNullPointerConstant(ctx, clang::Expr::NPC_ValueDependentIsNotNull)) {
+      const auto *address = llvm::dyn_cast<clang::UnaryOperator>(result);
+      waited = address && address->getOpcode() == clang::UO_AddrOf
+                   ? tokenText(address->getSubExpr()->getSourceRange()) + " = " + waited
+                   : "*(" + tokenText(result->getSourceRange()) + ") = " + waited;
+    }
+    return replaceStatusCall(join, waited, "pthread_join");
+  }
+
+  /// A pthread_t (or an element of an array of them) is only created into and joined.
+  bool followPthread(const clang::Expr *handle) {
+    clang::DynTypedNode parent = meaningfulParent(handle);
+    if (const auto *address = parent.get<clang::UnaryOperator>(); address && address->getOpcode() == clang::UO_AddrOf)
+      if (const auto *call = meaningfulParent(address).get<clang::CallExpr>(); call && isSpawnNode(call))
+        return true;
+    if (const auto *call = parent.get<clang::CallExpr>(); call && isNamedCall(call, "pthread_join"))
+      return joinPthread(call, handle);
+    return fail(fmt::format("a thread id is used at line {} in a way the rewrite cannot follow",
+                            lineOf(handle->getBeginLoc())));
   }
 
   /// `std::async(policy, f, args…)` -> `pool.submit(f, args…)`.
@@ -500,7 +630,7 @@ private:
     if (!decl->getTypeSourceInfo())
       return true;
     std::string threadType;
-    if (node.handle == Handle::Thread) {
+    if (node.handle != Handle::Future) {
       std::optional<std::string> result = resultTypeOf(node.callable);
       if (!result)
         return fail("concur cannot spell the type the thread's work returns");
@@ -566,6 +696,8 @@ private:
 
   bool holderIsHandle(const clang::VarDecl *holder, Handle handle) const {
     clang::QualType type = holder->getType().getNonReferenceType();
+    if (handle == Handle::Pthread)
+      return isPthreadType(type);
     return handle == Handle::Thread ? isThreadType(type) || type->isUndeducedType() || type->getContainedAutoType()
                                     : isStdRecord(type, "future") || type->getContainedAutoType();
   }
@@ -576,6 +708,13 @@ private:
     std::string name = node.holder->getName().str();
     if (auto loop = rangeLoopOver.find(ref); loop != rangeLoopOver.end() && isContainer)
       return followElementVariable(loop->second->getLoopVariable(), node);
+    if (node.handle == Handle::Pthread) {
+      if (!isContainer)
+        return followPthread(ref);
+      const clang::Expr *element = parent.get<clang::Expr>();
+      if (element && subscripted(element) == node.holder)
+        return followPthread(element);
+    }
     if (const auto *member = parent.get<clang::MemberExpr>()) {
       llvm::StringRef method = member->getMemberDecl()->getName();
       const auto *call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
@@ -772,7 +911,7 @@ private:
   SpawnExprCollector collector;
   llvm::DenseMap<const clang::DeclRefExpr *, const clang::CXXForRangeStmt *> rangeLoopOver;
   std::vector<SpawnNode> nodes;
-  std::vector<const clang::CXXMemberCallExpr *> uses; // the joins and gets, renamed
+  std::vector<const clang::Expr *> uses; // the joins and gets, renamed
   llvm::SmallPtrSet<const clang::VarDecl *, 4> followed;
   std::vector<Edit> edits;
   std::optional<Edit> include; // `#include <concur/thread_pool.hpp>`, unless the file has it
