@@ -149,6 +149,7 @@ struct Loop {
   std::string kind;       // for, while, do, range-for
   uint32_t arithmetic = 0; // arithmetic operators directly in this loop (not nested ones)
   bool boundedByCores = false; // its bound is the core count (hardware_concurrency, nproc)
+  bool carriesLocal = false;   // writes a local declared before it (not its counter): iterations may depend
 };
 
 /// A text edit phase 2 may attach to a finding.
@@ -160,6 +161,7 @@ struct Edit {
 enum class RewriteTarget : uint8_t {
   Submit,      // each task a `pool.submit(…)`, each join a `result()`
   ParallelFor, // the spawning loop a `pool.parallel_for(first, last, body)`, the joins gone
+  Map,         // a serial loop of independent calls run on a pool, results kept in order
 };
 
 /// Edits that move some of a function's threads or std::async tasks onto a concur::thread_pool,
@@ -170,7 +172,8 @@ struct Rewrite {
   RewriteTarget target = RewriteTarget::Submit;
   std::vector<uint32_t> spawns; // indices into Function::spawns: the work it moves
   std::string blocker;          // why the work cannot be rewritten; `edits` is then empty
-  Loc poolAt;                   // where the pool's declaration goes: the start of a statement
+  Loc poolAt;                   // where the pool's declaration goes: the start of a statement (for a
+                                // Map rewrite, of the loop it replaces)
   std::string indent;           // that statement's indentation
   std::string pool;             // the pool's name, one the function does not use
   std::vector<Edit> edits;      // everything but the pool's declaration, the #include included

@@ -87,7 +87,7 @@ json::Value toJSON(const Join &j) {
 json::Value toJSON(const Loop &l) {
   return json::Object{{"loc", toJSON(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                       {"tripCount", l.tripCount}, {"kind", l.kind},
-                      {"arithmetic", l.arithmetic}, {"boundedByCores", l.boundedByCores}};
+                      {"arithmetic", l.arithmetic}, {"boundedByCores", l.boundedByCores}, {"carriesLocal", l.carriesLocal}};
 }
 
 json::Value toJSON(const Function &f) {
@@ -321,6 +321,7 @@ bool fromJSONValue(const json::Value &v, Loop &l, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("loc", l.loc), r("parent", l.parent), r("depth", l.depth), r("tripCount", l.tripCount);
   r("kind", l.kind), r("arithmetic", l.arithmetic), r("boundedByCores", l.boundedByCores);
+  r("carriesLocal", l.carriesLocal);
   return r.ok();
 }
 

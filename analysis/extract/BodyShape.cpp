@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/OpenMPClause.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -394,6 +395,32 @@ private:
       shape.onErrorPath.insert(s);
   }
 
+  /// Whether `s` (inside `loop`) writes a local declared before the loop, other than the
+  /// induction variable: a value one iteration may hand to the next.
+  bool writesOuterLocal(const clang::Stmt *s, const clang::Stmt *loop, const clang::VarDecl *induction) const {
+    if (!s || llvm::isa<clang::LambdaExpr>(s))
+      return false;
+    const clang::Expr *written = nullptr;
+    if (const auto *binary = llvm::dyn_cast<clang::BinaryOperator>(s); binary && binary->isAssignmentOp())
+      written = binary->getLHS();
+    else if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(s); unary && unary->isIncrementDecrementOp())
+      written = unary->getSubExpr();
+    else if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(s);
+             op && op->isAssignmentOp() && op->getNumArgs() == 2)
+      written = op->getArg(0);
+    if (written) {
+      const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(written->IgnoreParenImpCasts());
+      const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+      if (var && var != induction && var->hasLocalStorage() &&
+          ctx.getSourceManager().isBeforeInTranslationUnit(var->getLocation(), loop->getBeginLoc()))
+        return true;
+    }
+    for (const clang::Stmt *child : s->children())
+      if (writesOuterLocal(child, loop, induction))
+        return true;
+    return false;
+  }
+
   template <typename Body>
   bool inLoop(clang::Stmt *s, const char *kind, const clang::VarDecl *induction, int64_t trips,
               Body body) {
@@ -406,6 +433,7 @@ private:
     loop.tripCount = trips;
     shape.maxLoopDepth = std::max(shape.maxLoopDepth, loop.depth);
     loop.boundedByCores = mentionsCoreCount(s);
+    loop.carriesLocal = writesOuterLocal(s, s, induction);
     shape.loops.push_back(loop);
     shape.inductionVariable.push_back(induction);
     if (pendingLoopFor >= 0) { // the loop a worksharing directive divides between threads

@@ -4,6 +4,7 @@
 #include "AtomicCandidates.h"
 #include "FunctionFacts.h"
 #include "LocMaker.h"
+#include "LoopMapPlans.h"
 #include "RewritePlans.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -67,6 +68,9 @@ private:
       return;
     Function facts = extractFunction(fn, lambda, ctx, models, locs, descriptors);
     facts.rewrites = planRewrites(fn, facts, ctx, locs);
+    if (!facts.loops.empty())
+      for (Rewrite &loop : planLoopMaps(fn, ctx, locs))
+        facts.rewrites.push_back(std::move(loop));
     facts.usesThreadLocal = usesThreadLocal(fn);
     summary.functions.push_back(std::move(facts));
   }

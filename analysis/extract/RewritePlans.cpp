@@ -1,6 +1,7 @@
 #include "RewritePlans.h"
 
 #include "LocMaker.h"
+#include "SourceText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -807,19 +808,8 @@ private:
   // ---- the pool ---------------------------------------------------------------------------
 
   std::string freeName() const {
-    std::string body = tokenText(fn->getBody()->getSourceRange());
-    for (const char *candidate : {"pool", "task_pool", "worker_pool", "concur_pool"}) {
-      bool used = false;
-      for (size_t at = body.find(candidate); at != std::string::npos; at = body.find(candidate, at + 1)) {
-        size_t end = at + std::strlen(candidate);
-        auto word = [&](size_t i) { return std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '_'; };
-        if ((at == 0 || !word(at - 1)) && (end >= body.size() || !word(end)))
-          used = true;
-      }
-      if (!used)
-        return candidate;
-    }
-    return "concur_thread_pool";
+    return unusedIdentifier(tokenText(fn->getBody()->getSourceRange()),
+                            {"pool", "task_pool", "worker_pool", "concur_pool"}, "concur_thread_pool");
   }
 
   /// The pool is declared right before the statement that starts the first task, in the
@@ -865,30 +855,13 @@ private:
     return fail("the work is waited for outside the block that starts it");
   }
 
-  /// The whitespace before `loc` on its line; empty when code precedes it there.
-  std::string indentAt(clang::SourceLocation loc) const {
-    std::pair<clang::FileID, unsigned> at = sm.getDecomposedLoc(loc);
-    llvm::StringRef buffer = sm.getBufferData(at.first);
-    size_t lineStart = buffer.rfind('\n', at.second == 0 ? 0 : at.second - 1);
-    lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
-    llvm::StringRef indent = buffer.slice(lineStart, at.second);
-    return indent.find_first_not_of(" \t") == llvm::StringRef::npos ? indent.str() : "";
-  }
+  std::string indentAt(clang::SourceLocation loc) const { return concur::indentAt(sm, loc); }
 
   void addInclude() {
-    llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
-    if (buffer.contains("#include <concur/thread_pool.hpp>") || buffer.contains("#include <concur/concur.hpp>"))
+    std::optional<unsigned> after = includeOffset(sm, "concur/thread_pool.hpp", {"concur/concur.hpp"});
+    if (!after)
       return;
-    size_t after = 0;
-    for (size_t pos = 0; pos < buffer.size();) {
-      size_t end = buffer.find('\n', pos);
-      if (end == llvm::StringRef::npos)
-        end = buffer.size();
-      if (buffer.substr(pos, end - pos).ltrim().starts_with("#include"))
-        after = std::min(end + 1, buffer.size());
-      pos = end + 1;
-    }
-    clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(after);
+    clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(*after);
     include = replace(at, at, "#include <concur/thread_pool.hpp>\n");
     edits.push_back(*include);
   }

@@ -217,17 +217,25 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
       // Only loops over a range or a counter: a while loop's next step depends on the last.
       if (loop.kind != "for" && loop.kind != "range-for")
         continue;
+      if (loop.carriesLocal)
+        continue; // `total += fetch(fd + total)`: an iteration may need the one before
+      // A loop whose whole body is `out[i] = f(…)` or `v.push_back(f(…))` (phase 1 checked the
+      // shape): its only write is the result's own place, so the calls are all there is to it.
+      const Rewrite *loopMap = nullptr;
+      for (const Rewrite &r : fn.rewrites)
+        if (r.target == RewriteTarget::Map && r.poolAt.file == loop.loc.file && r.poolAt.offset == loop.loc.offset)
+          loopMap = &r;
       size_t callsInLoop = 0;
       for (const Call &call : fn.calls) // element accessors and other effect-free library calls do not count
         callsInLoop += call.loop == l && call.kind != CallKind::Reference && !(call.modelled && !call.effect.any());
-      if (callsInLoop > 2)
+      if (callsInLoop > 2 && !loopMap)
         continue; // more than the call and storing its result: dependencies we cannot see
       bool startsWork = false, sharedWrites = false;
       for (const Spawn &spawn : fn.spawns)
         startsWork |= spawn.loop == l;
       for (const Access &a : fn.accesses)
         sharedWrites |= a.loop == l && a.kind == AccessKind::Write && a.index != "iv";
-      if (startsWork || sharedWrites)
+      if (startsWork || (sharedWrites && !loopMap))
         continue;
       const Call *blocker = nullptr;
       uint32_t blockerWork = f;
@@ -237,7 +245,8 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
           continue;
         const auto &chain = *blocking.from(e.callee);
         const Call &last = functions[chain.back().function].calls[chain.back().call];
-        if (last.effect.io == IoKind::Sleep || last.effect.io == IoKind::Terminal)
+        // A sleep is pacing, unless it is the wait inside a call whose result each item keeps.
+        if (last.effect.io == IoKind::Terminal || (last.effect.io == IoKind::Sleep && !loopMap))
           continue;
         if (context.classifier().of(e.callee).label != Workload::Io)
           continue; // compute between the waits may depend on earlier iterations
@@ -255,6 +264,7 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
       describeFanout(fn, l, site);
       site.model = TargetModel::ThreadPool;
       site.why = "its iterations wait independently; a pool's map overlaps the waits and keeps the order";
+      site.loopMap = loopMap;
       addEvidence(program, context.classifier().of(blockerWork), blockerWork, site);
       sites.push_back(std::move(site));
     }

@@ -32,6 +32,7 @@ struct ConcurrencySite {
   std::string why;          // the table's reason, for the message
   std::vector<Note> evidence;
   const Call *mtUnsafe = nullptr; // an MT-unsafe call the work reaches
+  const Rewrite *loopMap = nullptr; // a serial loop's rewrite onto a pool, when its shape has one
 };
 
 struct SiteOptions {

@@ -65,10 +65,8 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
                                                 const std::vector<ConcurrencySite> &all, std::string &why) const {
   const Program &program = context.program;
   const Function &fn = program.functions()[site.function];
-  if (site.spawn < 0) {
-    why = "";
-    return {};
-  }
+  if (site.spawn < 0)
+    return {}; // a serial loop's fix goes on a note (loopFix)
   // parallel_for when the model asks for it and the loop allows it; else the pool's submit.
   const Rewrite *chosen = nullptr, *submit = nullptr;
   for (const Rewrite &rewrite : fn.rewrites) {
@@ -131,6 +129,19 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   return out;
 }
 
+std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context, const ConcurrencySite &site) const {
+  if (!site.loopMap)
+    return {};
+  std::optional<int64_t> threads;
+  if (context.classifier().of(uint32_t(site.work)).label == Workload::Io)
+    threads = site.fanoutCount > 0 ? std::min(site.fanoutCount, ioPoolThreads) : ioPoolThreads;
+  std::vector<Replacement> out;
+  for (const Edit &edit : threadPoolFix(*site.loopMap, threads))
+    out.push_back(
+        Replacement{context.program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
+  return out;
+}
+
 void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {
   const Program &program = context.program;
   const auto &functions = program.functions();
@@ -175,7 +186,19 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
     finding.fixes = fixFor(context, site, sites, noFix);
     if (!noFix.empty())
       finding.notes.push_back(Note{(finding.fixes.empty() ? "no automatic rewrite: " : "") + noFix, finding.where, {}});
-    finding.properties["fix"] = finding.fixes.empty() ? "none" : "rewrite";
+    if (site.kind == SiteKind::SerialBlockingLoop) {
+      // Whether the calls may overlap is the programmer's call (the order of their side effects
+      // changes), so the rewrite is offered on a note, applied by --fix-notes.
+      std::vector<Replacement> onNote = loopFix(context, site);
+      finding.notes.push_back(
+          onNote.empty()
+              ? Note{"no automatic rewrite: the loop does more than keep one call's result per item", finding.where, {}}
+              : Note{"the calls can overlap on a thread pool, results kept in order (applied by --fix-notes)",
+                     finding.where, std::move(onNote)});
+    }
+    finding.properties["fix"] = !finding.fixes.empty() ? "rewrite"
+                                : site.loopMap        ? "rewrite-on-note"
+                                                      : "none";
     out.push_back(std::move(finding));
   }
 }

@@ -18,6 +18,8 @@ private:
   SiteOptions siteOptions;
   int64_t ioPoolThreads = 32; // the most workers an I/O pool gets, like Python's executor
   /// The fix for `site`; `why` says why there is none, or how the fix departs from the model.
+  /// A serial loop's rewrite onto a pool, for its note.
+  std::vector<Replacement> loopFix(const AnalysisContext &context, const ConcurrencySite &site) const;
   std::vector<Replacement> fixFor(const AnalysisContext &context, const ConcurrencySite &site,
                                   const std::vector<ConcurrencySite> &all, std::string &why) const;
 };
