@@ -141,6 +141,16 @@ struct Join {
   int32_t loop = -1;
 };
 
+/// A std::thread (or a container of them) that may be destroyed while still joinable, which
+/// calls std::terminate: found flow-sensitively over the function's CFG in phase 1.
+struct UnjoinedThread {
+  std::string variable; // as declared: `t`, `workers`
+  bool container = false; // a vector, deque or list of threads
+  std::string event;    // what ends it: `scope-end`, `return`, `jump`, `reassigned`, `cleared`
+  Loc loc;              // where: the return or closing brace, the assignment, the clear()
+  Loc started;          // where a thread it holds was started
+};
+
 struct Loop {
   Loc loc;
   int32_t parent = -1;
@@ -172,6 +182,7 @@ struct Function {
   std::vector<Spawn> spawns;
   std::vector<Join> joins;
   std::vector<OmpRegion> ompRegions;
+  std::vector<UnjoinedThread> unjoinedThreads;
 };
 
 /// A text edit phase 2 may attach to a finding.

@@ -27,6 +27,7 @@ json::Value toJSON(const Access &a);
 json::Value toJSON(const Spawn &s);
 json::Value toJSON(const Join &j);
 json::Value toJSON(const Loop &l);
+json::Value toJSON(const UnjoinedThread &u);
 json::Value toJSON(const Function &f);
 json::Value toJSON(const CompilerMessage &m);
 json::Value toJSON(const Edit &e);
@@ -112,7 +113,13 @@ json::Value toJSON(const Function &f) {
                       {"accesses", toArray(f.accesses)},
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)},
-                      {"ompRegions", toArray(f.ompRegions)}};
+                      {"ompRegions", toArray(f.ompRegions)},
+                      {"unjoinedThreads", toArray(f.unjoinedThreads)}};
+}
+
+json::Value toJSON(const UnjoinedThread &u) {
+  return json::Object{{"variable", u.variable}, {"container", u.container}, {"event", u.event},
+                      {"loc", toJSON(u.loc)}, {"started", toJSON(u.started)}};
 }
 
 json::Value toJSON(const Edit &e) { return json::Object{{"range", toJSON(e.range)}, {"text", e.text}}; }
@@ -138,6 +145,7 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p);
 bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p);
 bool fromJSONValue(const json::Value &v, Join &j, json::Path p);
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p);
+bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p);
 bool fromJSONValue(const json::Value &v, Function &f, json::Path p);
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p);
 bool fromJSONValue(const json::Value &v, Edit &e, json::Path p);
@@ -320,7 +328,14 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("inSystemHeader", f.inSystemHeader), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
-  r("ompRegions", f.ompRegions);
+  r("ompRegions", f.ompRegions), r("unjoinedThreads", f.unjoinedThreads);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("variable", u.variable), r("container", u.container), r("event", u.event), r("loc", u.loc);
+  r("started", u.started);
   return r.ok();
 }
 

@@ -9,6 +9,7 @@
 #include "race/UnsynchronizedAccessCheck.h"
 #include "thread/CvWaitWithoutPredicateCheck.h"
 #include "thread/DetachedCapturesLocalCheck.h"
+#include "thread/JoinableDestroyedCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
 #include "workload/OversubscribedThreadsCheck.h"
 #include "workload/SleepPollingCheck.h"
@@ -66,6 +67,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-thread-detached-captures-local",
        "a detached thread that uses a local of the function that started it by reference",
        &make<DetachedCapturesLocalCheck>},
+      {"concur-thread-joinable-destroyed",
+       "a std::thread destroyed, reassigned or cleared while it may still be joinable (std::terminate)",
+       &make<JoinableDestroyedCheck>},
       {"concur-workload-cpu-on-io-pool",
        "CPU-bound work submitted to a pool with more threads than cores",
        &make<CpuOnIoPoolCheck>},

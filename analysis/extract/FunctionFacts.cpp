@@ -5,6 +5,7 @@
 #include "LocMaker.h"
 #include "Locations.h"
 #include "Names.h"
+#include "ThreadLifetimes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -1364,7 +1365,9 @@ const LockEffects &lockEffectsOf(const clang::FunctionDecl *fn, clang::ASTContex
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
                          clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
                          UnitFacts &descriptors) {
-  return Extractor(fn, lambda, ctx, models, locs, descriptors).run();
+  Function facts = Extractor(fn, lambda, ctx, models, locs, descriptors).run();
+  facts.unjoinedThreads = findUnjoinedThreads(fn, ctx, locs);
+  return facts;
 }
 
 } // namespace concur
