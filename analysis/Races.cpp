@@ -369,6 +369,29 @@ bool RaceDetector::protectedByCommonLock(const ContextAccess &a, const ContextAc
   return false;
 }
 
+bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const {
+  const Access &x = accessOf(a), &y = accessOf(b);
+  if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
+    return false;
+  if (x.atomic && y.atomic)
+    return false;
+  if (&a == &b && !contextList[a.context].selfConcurrent)
+    return false;
+  if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
+    return false;
+  if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
+    return false; // different elements
+  // Locals declared in a thread's own code are per instance.
+  if (a.context == b.context && contextList[a.context].entry >= 0 && llvm::StringRef(a.location).starts_with("l:")) {
+    const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
+    std::string spawnerUsr = program.functions()[entry.spawner].usr;
+    std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
+    if (a.location.find(owner) == std::string::npos)
+      return false;
+  }
+  return true;
+}
+
 void RaceDetector::findRaces() {
   std::map<std::string, std::vector<uint32_t>> byLocation;
   for (uint32_t i = 0; i < accesses.size(); ++i)
@@ -378,26 +401,9 @@ void RaceDetector::findRaces() {
     for (size_t i = 0; i < group.size(); ++i)
       for (size_t j = i; j < group.size(); ++j) {
         const ContextAccess &a = accesses[group[i]], &b = accesses[group[j]];
-        const Access &x = accessOf(a), &y = accessOf(b);
-        if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
+        if (!mayRace(a, b))
           continue;
-        if (x.atomic && y.atomic)
-          continue;
-        if (i == j && !contextList[a.context].selfConcurrent)
-          continue;
-        if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
-          continue;
-        if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
-          continue; // different elements
-        // Locals declared in a thread's own code are per instance.
-        if (a.context == b.context && contextList[a.context].entry >= 0 &&
-            llvm::StringRef(location).starts_with("l:")) {
-          const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
-          std::string spawnerUsr = program.functions()[entry.spawner].usr;
-          std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
-          if (location.find(owner) == std::string::npos)
-            continue;
-        }
+        const Access &x = accessOf(a);
         bool xFirst = x.kind == AccessKind::Write;
         const ContextAccess &w = xFirst ? a : b, &o = xFirst ? b : a;
         const Access &wa = accessOf(w), &oa = accessOf(o);

@@ -28,6 +28,7 @@ json::Value toJSON(const Spawn &s);
 json::Value toJSON(const Join &j);
 json::Value toJSON(const Loop &l);
 json::Value toJSON(const UnjoinedThread &u);
+json::Value toJSON(const GuardableStatement &g);
 json::Value toJSON(const Function &f);
 json::Value toJSON(const CompilerMessage &m);
 json::Value toJSON(const Edit &e);
@@ -66,7 +67,7 @@ json::Value toJSON(const Access &a) {
   return json::Object{{"location", a.location}, {"display", a.display}, {"kind", int(a.kind)},
                       {"loc", toJSON(a.loc)},   {"loop", a.loop},       {"loopDepth", a.loopDepth},
                       {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)},
-                      {"omp", toJSON(a.omp)}};
+                      {"omp", toJSON(a.omp)},       {"statement", a.statement}};
 }
 
 json::Value toJSON(const Spawn &s) {
@@ -104,6 +105,7 @@ json::Value toJSON(const Function &f) {
                       {"isCoroutine", f.isCoroutine},
                       {"isVirtual", f.isVirtual},
                       {"isLambda", f.isLambda},
+                      {"isConstructorOrDestructor", f.isConstructorOrDestructor},
                       {"inSystemHeader", f.inSystemHeader},
                       {"statements", f.statements},
                       {"arithmetic", f.arithmetic},
@@ -114,7 +116,13 @@ json::Value toJSON(const Function &f) {
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)},
                       {"ompRegions", toArray(f.ompRegions)},
-                      {"unjoinedThreads", toArray(f.unjoinedThreads)}};
+                      {"unjoinedThreads", toArray(f.unjoinedThreads)},
+                      {"guardable", toArray(f.guardable)},
+                      {"nameableMutexes", toArray(f.nameableMutexes)}};
+}
+
+json::Value toJSON(const GuardableStatement &g) {
+  return json::Object{{"range", toJSON(g.range)}, {"guardName", g.guardName}, {"include", toArray(g.include)}};
 }
 
 json::Value toJSON(const UnjoinedThread &u) {
@@ -146,6 +154,7 @@ bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p);
 bool fromJSONValue(const json::Value &v, Join &j, json::Path p);
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p);
 bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p);
+bool fromJSONValue(const json::Value &v, GuardableStatement &g, json::Path p);
 bool fromJSONValue(const json::Value &v, Function &f, json::Path p);
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p);
 bool fromJSONValue(const json::Value &v, Edit &e, json::Path p);
@@ -294,7 +303,7 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("location", a.location), r("display", a.display), r("kind", a.kind), r("loc", a.loc);
   r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index);
-  r("held", a.held), r("omp", a.omp);
+  r("held", a.held), r("omp", a.omp), r("statement", a.statement);
   return r.ok();
 }
 
@@ -325,10 +334,18 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("usr", f.usr), r("name", f.name), r("loc", f.loc), r("body", f.body);
   r("parentClass", f.parentClass), r("overrides", f.overrides), r("isMain", f.isMain);
   r("isCoroutine", f.isCoroutine), r("isVirtual", f.isVirtual), r("isLambda", f.isLambda);
+  r("isConstructorOrDestructor", f.isConstructorOrDestructor);
   r("inSystemHeader", f.inSystemHeader), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
   r("ompRegions", f.ompRegions), r("unjoinedThreads", f.unjoinedThreads);
+  r("guardable", f.guardable), r("nameableMutexes", f.nameableMutexes);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, GuardableStatement &g, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("range", g.range), r("guardName", g.guardName), r("include", g.include);
   return r.ok();
 }
 

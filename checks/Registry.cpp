@@ -2,6 +2,7 @@
 #include "Check.h"
 #include "coro/CoroBlockingCallCheck.h"
 #include "lock/LockBlockingCallCheck.h"
+#include "lock/LockInconsistentCheck.h"
 #include "lock/LockOrderInversionCheck.h"
 #include "model/ModelSiteCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
@@ -35,6 +36,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-lock-blocking-call",
        "blocking I/O, a sleep or a co_await while a mutex is held, here or in a callee",
        &make<LockBlockingCallCheck>},
+      {"concur-lock-inconsistent",
+       "a variable guarded by a mutex at most of its accesses, but not at one that may run beside them",
+       &make<LockInconsistentCheck>},
       {"concur-lock-order-inversion",
        "two threads take the same two locks in opposite orders",
        &make<LockOrderInversionCheck>},
