@@ -68,6 +68,26 @@ void addLock(std::vector<HeldLock> &held, const HeldLock &lock) {
   held.push_back(lock);
 }
 
+/// Whether local `l:<usr>` (maybe with `.field`, `[]`, `*` after it) is declared in the body of
+/// the function with USR `function`: a local's USR is `c:<file>@<offset>` then the function's
+/// USR without its own `c:` and file prefix, then `@<name>`.
+bool declaredIn(llvm::StringRef location, llvm::StringRef function) {
+  llvm::StringRef local = location.drop_front(2);
+  size_t nameAt = local.rfind('@');
+  if (nameAt == llvm::StringRef::npos)
+    return false;
+  llvm::StringRef scope = local.take_front(nameAt);
+  function.consume_front("c:");
+  if (!function.starts_with("@")) { // file-local: `<file>@F@…`, or `<file>@<offset>@…` for a lambda
+    function = function.drop_until([](char c) { return c == '@'; });
+    llvm::StringRef afterAt = function.drop_front(1);
+    llvm::StringRef digits = afterAt.take_while([](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!digits.empty() && afterAt.drop_front(digits.size()).starts_with("@"))
+      function = afterAt.drop_front(digits.size());
+  }
+  return !function.empty() && scope.ends_with(function);
+}
+
 bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
   for (int32_t l = loop; l >= 0; l = fn.loops[l].parent)
     if (l == ancestor)
@@ -369,6 +389,30 @@ bool RaceDetector::protectedByCommonLock(const ContextAccess &a, const ContextAc
   return false;
 }
 
+bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const {
+  const Access &x = accessOf(a), &y = accessOf(b);
+  if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
+    return false;
+  if (x.atomic && y.atomic)
+    return false;
+  if (&a == &b && !contextList[a.context].selfConcurrent)
+    return false;
+  if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
+    return false;
+  if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
+    return false; // different elements
+  // Locals declared in a thread's own code are per instance: not the spawner's, or the entry's
+  // own (a lambda's local is named inside its spawner, so the first test alone misses it).
+  if (a.context == b.context && contextList[a.context].entry >= 0 && llvm::StringRef(a.location).starts_with("l:")) {
+    const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
+    std::string spawnerUsr = program.functions()[entry.spawner].usr;
+    std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
+    if (a.location.find(owner) == std::string::npos || declaredIn(a.location, program.functions()[entry.function].usr))
+      return false;
+  }
+  return true;
+}
+
 void RaceDetector::findRaces() {
   std::map<std::string, std::vector<uint32_t>> byLocation;
   for (uint32_t i = 0; i < accesses.size(); ++i)
@@ -378,26 +422,9 @@ void RaceDetector::findRaces() {
     for (size_t i = 0; i < group.size(); ++i)
       for (size_t j = i; j < group.size(); ++j) {
         const ContextAccess &a = accesses[group[i]], &b = accesses[group[j]];
-        const Access &x = accessOf(a), &y = accessOf(b);
-        if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
+        if (!mayRace(a, b))
           continue;
-        if (x.atomic && y.atomic)
-          continue;
-        if (i == j && !contextList[a.context].selfConcurrent)
-          continue;
-        if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
-          continue;
-        if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
-          continue; // different elements
-        // Locals declared in a thread's own code are per instance.
-        if (a.context == b.context && contextList[a.context].entry >= 0 &&
-            llvm::StringRef(location).starts_with("l:")) {
-          const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
-          std::string spawnerUsr = program.functions()[entry.spawner].usr;
-          std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
-          if (location.find(owner) == std::string::npos)
-            continue;
-        }
+        const Access &x = accessOf(a);
         bool xFirst = x.kind == AccessKind::Write;
         const ContextAccess &w = xFirst ? a : b, &o = xFirst ? b : a;
         const Access &wa = accessOf(w), &oa = accessOf(o);

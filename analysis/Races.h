@@ -58,6 +58,14 @@ public:
   const std::vector<Race> &races() const { return raceList; }
   /// Lock acquisitions made while other locks are held, per context.
   const std::vector<LockEdge> &lockEdges() const { return edgeList; }
+  /// Every access of possibly shared memory, once per context that reaches it.
+  const std::vector<ContextAccess> &contextAccesses() const { return accesses; }
+  /// True when two accesses (of one location) may run at once, ignoring the locks they hold:
+  /// thread start and join, OpenMP barriers and work sharing, elements of their own.
+  bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
+  /// True when two accesses of one location form a data race: they may run at once, one
+  /// writes, they are not both atomic, and no lock held at both orders them.
+  bool mayRace(const ContextAccess &a, const ContextAccess &b) const;
   /// True when two contexts may run at the same time (as far as thread start and join tell).
   bool contextsOverlap(uint32_t a, uint32_t b) const;
   /// True when two contexts can be in one process: their code is reached from a common main
@@ -72,7 +80,6 @@ private:
   void collect(uint32_t context);
   void visit(uint32_t context, uint32_t function, const Frame &frame, std::vector<ThreadPath::Step> &path,
              std::map<std::string, bool> &seen, int depth);
-  bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
   bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
   /// Whether two thread entries may run at the same time, as their spawner's joins tell.

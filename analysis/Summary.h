@@ -26,6 +26,12 @@ struct Range {
   uint32_t length = 0;
 };
 
+/// A text edit phase 2 may attach to a finding.
+struct Edit {
+  Range range;
+  std::string text;
+};
+
 /// I/O sub-kinds, in the order of the classification issue.
 enum class IoKind : uint8_t { None, File, Net, Ipc, Sleep, Terminal, Process, Db };
 enum class SyncKind : uint8_t { None, Wait, Join, Lock, Barrier, Get };
@@ -112,6 +118,7 @@ struct Access {
   std::string index; // for array elements: how the index relates to the loop, see docs
   std::vector<HeldLock> held;
   OmpPlace omp;      // where it is in an OpenMP parallel region, if it is in one
+  int32_t statement = -1; // its statement, when a lock guard can wrap it (Function::guardable)
 };
 
 enum class SpawnKind : uint8_t { Thread, Pthread, Async, Pool, OpenMP, Other };
@@ -141,6 +148,25 @@ struct Join {
   int32_t loop = -1;
 };
 
+/// A full-expression statement directly in a block of the main file, which
+/// `{ std::lock_guard<std::mutex> g(mu); … }` can wrap without changing what it means: written
+/// outside macros, it declares nothing, calls no project code and takes no lock or wait.
+struct GuardableStatement {
+  Range range;               // the statement and its semicolon
+  std::string guardName;     // a name for the guard that the statement does not use
+  std::vector<Edit> include; // `#include <mutex>`, when the file lacks it
+};
+
+/// A std::thread (or a container of them) that may be destroyed while still joinable, which
+/// calls std::terminate: found flow-sensitively over the function's CFG in phase 1.
+struct UnjoinedThread {
+  std::string variable; // as declared: `t`, `workers`
+  bool container = false; // a vector, deque or list of threads
+  std::string event;    // what ends it: `scope-end`, `return`, `jump`, `reassigned`, `cleared`
+  Loc loc;              // where: the return or closing brace, the assignment, the clear()
+  Loc started;          // where a thread it holds was started
+};
+
 struct Loop {
   Loc loc;
   int32_t parent = -1;
@@ -150,12 +176,6 @@ struct Loop {
   uint32_t arithmetic = 0; // arithmetic operators directly in this loop (not nested ones)
   bool boundedByCores = false; // its bound is the core count (hardware_concurrency, nproc)
   bool carriesLocal = false;   // writes a local declared before it (not its counter): iterations may depend
-};
-
-/// A text edit phase 2 may attach to a finding.
-struct Edit {
-  Range range;
-  std::string text;
 };
 
 enum class RewriteTarget : uint8_t {
@@ -190,6 +210,7 @@ struct Function {
   bool isCoroutine = false;
   bool isVirtual = false;
   bool isLambda = false;
+  bool isConstructorOrDestructor = false;
   bool inSystemHeader = false;
   bool usesThreadLocal = false; // names a thread_local variable
   uint32_t statements = 0;  // size of the body
@@ -202,6 +223,11 @@ struct Function {
   std::vector<Join> joins;
   std::vector<OmpRegion> ompRegions;
   std::vector<Rewrite> rewrites;
+  std::vector<UnjoinedThread> unjoinedThreads;
+  std::vector<GuardableStatement> guardable;
+  /// The std::mutex objects the body can name unqualified (fields of its class, globals),
+  /// by location in this function's frame and spelling; only when `guardable` is not empty.
+  std::vector<HeldLock> nameableMutexes;
 };
 
 /// A global scalar and how this TU uses it: `simple` when every use would compile unchanged

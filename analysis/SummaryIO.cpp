@@ -27,6 +27,8 @@ json::Value toJSON(const Access &a);
 json::Value toJSON(const Spawn &s);
 json::Value toJSON(const Join &j);
 json::Value toJSON(const Loop &l);
+json::Value toJSON(const UnjoinedThread &u);
+json::Value toJSON(const GuardableStatement &g);
 json::Value toJSON(const Function &f);
 json::Value toJSON(const CompilerMessage &m);
 json::Value toJSON(const Edit &e);
@@ -66,7 +68,7 @@ json::Value toJSON(const Access &a) {
   return json::Object{{"location", a.location}, {"display", a.display}, {"kind", int(a.kind)},
                       {"loc", toJSON(a.loc)},   {"loop", a.loop},       {"loopDepth", a.loopDepth},
                       {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)},
-                      {"omp", toJSON(a.omp)}};
+                      {"omp", toJSON(a.omp)},       {"statement", a.statement}};
 }
 
 json::Value toJSON(const Spawn &s) {
@@ -104,6 +106,7 @@ json::Value toJSON(const Function &f) {
                       {"isCoroutine", f.isCoroutine},
                       {"isVirtual", f.isVirtual},
                       {"isLambda", f.isLambda},
+                      {"isConstructorOrDestructor", f.isConstructorOrDestructor},
                       {"inSystemHeader", f.inSystemHeader},
                       {"usesThreadLocal", f.usesThreadLocal},
                       {"statements", f.statements},
@@ -115,7 +118,19 @@ json::Value toJSON(const Function &f) {
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)},
                       {"ompRegions", toArray(f.ompRegions)},
-                      {"rewrites", toArray(f.rewrites)}};
+                      {"rewrites", toArray(f.rewrites)},
+                      {"unjoinedThreads", toArray(f.unjoinedThreads)},
+                      {"guardable", toArray(f.guardable)},
+                      {"nameableMutexes", toArray(f.nameableMutexes)}};
+}
+
+json::Value toJSON(const GuardableStatement &g) {
+  return json::Object{{"range", toJSON(g.range)}, {"guardName", g.guardName}, {"include", toArray(g.include)}};
+}
+
+json::Value toJSON(const UnjoinedThread &u) {
+  return json::Object{{"variable", u.variable}, {"container", u.container}, {"event", u.event},
+                      {"loc", toJSON(u.loc)}, {"started", toJSON(u.started)}};
 }
 
 json::Value toJSON(const Edit &e) { return json::Object{{"range", toJSON(e.range)}, {"text", e.text}}; }
@@ -149,6 +164,8 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p);
 bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p);
 bool fromJSONValue(const json::Value &v, Join &j, json::Path p);
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p);
+bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p);
+bool fromJSONValue(const json::Value &v, GuardableStatement &g, json::Path p);
 bool fromJSONValue(const json::Value &v, Function &f, json::Path p);
 bool fromJSONValue(const json::Value &v, CompilerMessage &m, json::Path p);
 bool fromJSONValue(const json::Value &v, Edit &e, json::Path p);
@@ -298,7 +315,7 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("location", a.location), r("display", a.display), r("kind", a.kind), r("loc", a.loc);
   r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index);
-  r("held", a.held), r("omp", a.omp);
+  r("held", a.held), r("omp", a.omp), r("statement", a.statement);
   return r.ok();
 }
 
@@ -330,10 +347,25 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("usr", f.usr), r("name", f.name), r("loc", f.loc), r("body", f.body);
   r("parentClass", f.parentClass), r("overrides", f.overrides), r("isMain", f.isMain);
   r("isCoroutine", f.isCoroutine), r("isVirtual", f.isVirtual), r("isLambda", f.isLambda);
+  r("isConstructorOrDestructor", f.isConstructorOrDestructor);
   r("inSystemHeader", f.inSystemHeader), r("usesThreadLocal", f.usesThreadLocal), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
-  r("ompRegions", f.ompRegions), r("rewrites", f.rewrites);
+  r("ompRegions", f.ompRegions), r("rewrites", f.rewrites), r("unjoinedThreads", f.unjoinedThreads);
+  r("guardable", f.guardable), r("nameableMutexes", f.nameableMutexes);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, GuardableStatement &g, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("range", g.range), r("guardName", g.guardName), r("include", g.include);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("variable", u.variable), r("container", u.container), r("event", u.event), r("loc", u.loc);
+  r("started", u.started);
   return r.ok();
 }
 

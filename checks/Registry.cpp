@@ -2,6 +2,7 @@
 #include "Check.h"
 #include "coro/CoroBlockingCallCheck.h"
 #include "lock/LockBlockingCallCheck.h"
+#include "lock/LockInconsistentCheck.h"
 #include "lock/LockOrderInversionCheck.h"
 #include "model/ModelSiteCheck.h"
 #include "mt/MtUnsafeCallCheck.h"
@@ -9,6 +10,7 @@
 #include "race/UnsynchronizedAccessCheck.h"
 #include "thread/CvWaitWithoutPredicateCheck.h"
 #include "thread/DetachedCapturesLocalCheck.h"
+#include "thread/JoinableDestroyedCheck.h"
 #include "workload/CpuOnIoPoolCheck.h"
 #include "workload/OversubscribedThreadsCheck.h"
 #include "workload/SleepPollingCheck.h"
@@ -34,6 +36,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-lock-blocking-call",
        "blocking I/O, a sleep or a co_await while a mutex is held, here or in a callee",
        &make<LockBlockingCallCheck>},
+      {"concur-lock-inconsistent",
+       "a variable guarded by a mutex at most of its accesses, but not at one that may run beside them",
+       &make<LockInconsistentCheck>},
       {"concur-lock-order-inversion",
        "two threads take the same two locks in opposite orders",
        &make<LockOrderInversionCheck>},
@@ -66,6 +71,9 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-thread-detached-captures-local",
        "a detached thread that uses a local of the function that started it by reference",
        &make<DetachedCapturesLocalCheck>},
+      {"concur-thread-joinable-destroyed",
+       "a std::thread destroyed, reassigned or cleared while it may still be joinable (std::terminate)",
+       &make<JoinableDestroyedCheck>},
       {"concur-workload-cpu-on-io-pool",
        "CPU-bound work submitted to a pool with more threads than cores",
        &make<CpuOnIoPoolCheck>},

@@ -1,5 +1,6 @@
 #include "AtomicCandidates.h"
 
+#include "Includes.h"
 #include "LocMaker.h"
 #include "Names.h"
 
@@ -82,24 +83,6 @@ private:
   clang::ASTContext &ctx;
 };
 
-/// Where `#include <atomic>` goes: after the main file's last #include; none if it is there.
-std::optional<uint32_t> includeOffset(const clang::SourceManager &sm) {
-  llvm::StringRef text = sm.getBufferData(sm.getMainFileID());
-  if (text.contains("#include <atomic>"))
-    return std::nullopt;
-  std::optional<uint32_t> after;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == llvm::StringRef::npos)
-      end = text.size();
-    if (text.substr(pos, end - pos).ltrim().starts_with("#include"))
-      after = uint32_t(std::min(end + 1, text.size()));
-    pos = end + 1;
-  }
-  return after.value_or(0);
-}
-
 } // namespace
 
 std::vector<AtomicCandidate> findAtomicCandidates(clang::ASTContext &ctx, LocMaker &locs) {
@@ -109,7 +92,7 @@ std::vector<AtomicCandidate> findAtomicCandidates(clang::ASTContext &ctx, LocMak
     return out; // C gets the diagnostic only
   UseCollector collector(ctx);
   collector.TraverseDecl(ctx.getTranslationUnitDecl());
-  std::optional<uint32_t> include = includeOffset(sm);
+  std::optional<Edit> include = addIncludeEdit(sm, locs, "atomic");
   for (const auto &[canonical, simple] : collector.uses) {
     AtomicCandidate candidate;
     candidate.usr = usrOf(canonical);
@@ -133,12 +116,8 @@ std::vector<AtomicCandidate> findAtomicCandidates(clang::ASTContext &ctx, LocMak
           size_t after = range.begin.offset + range.length;
           bool glued = after < buffer.size() && (std::isalnum(static_cast<unsigned char>(buffer[after])) || buffer[after] == '_');
           candidate.edits.push_back(Edit{range, "std::atomic<" + typeText + ">" + (glued ? " " : "")});
-          if (include) {
-            Range at;
-            at.begin = locs.make(sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(*include));
-            at.begin.offset = *include;
-            candidate.edits.push_back(Edit{at, "#include <atomic>\n"});
-          }
+          if (include)
+            candidate.edits.push_back(*include);
         }
       }
     }

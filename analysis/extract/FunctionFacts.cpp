@@ -5,6 +5,7 @@
 #include "LocMaker.h"
 #include "Locations.h"
 #include "Names.h"
+#include "ThreadLifetimes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -211,7 +212,8 @@ public:
             const ModelDatabase &models, LocMaker &locs, UnitFacts &descriptors)
       : fn(fn), ctx(ctx), models(models), locs(locs), descriptors(descriptors),
         shape(analyzeBodyShape(fn->getBody(), ctx, locs)),
-        resolver(ctx, models, shape, fn, byReferenceCaptures) {
+        resolver(ctx, models, shape, fn, byReferenceCaptures),
+        guardSites(fn, ctx, models, locs, descriptors.mutexes) {
     if (lambda)
       for (const clang::LambdaCapture &capture : lambda->captures()) {
         if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByRef)
@@ -254,6 +256,9 @@ public:
     describeFunction();
     if (std::unique_ptr<clang::CFG> cfg = buildCFG())
       walk(*cfg);
+    out.guardable = guardSites.takeStatements();
+    if (!out.guardable.empty())
+      out.nameableMutexes = guardSites.nameableMutexes();
     return std::move(out);
   }
 
@@ -297,6 +302,7 @@ private:
     out.body = locs.makeRange(fn->getBody()->getBeginLoc(), fn->getBody()->getEndLoc());
     out.isMain = fn->isMain();
     out.isCoroutine = llvm::isa<clang::CoroutineBodyStmt>(fn->getBody());
+    out.isConstructorOrDestructor = llvm::isa<clang::CXXConstructorDecl, clang::CXXDestructorDecl>(fn);
     if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(fn)) {
       out.parentClass = usrOf(method->getParent());
       out.isVirtual = method->isVirtual();
@@ -1319,6 +1325,8 @@ private:
     access.index = where.index;
     access.held = heldList(state);
     access.omp = ompPlaceOf(anchor, &access.held, &access.atomic, nullptr);
+    if (!access.atomic)
+      access.statement = guardSites.statementOf(anchor);
     out.accesses.push_back(std::move(access));
   }
 
@@ -1337,6 +1345,7 @@ private:
   BodyShape shape;
   llvm::DenseSet<const clang::ValueDecl *> byReferenceCaptures;
   LocationResolver resolver;
+  GuardSites guardSites;
   llvm::SmallPtrSet<const clang::VarDecl *, 4> nonBlockingDescriptors;
   llvm::DenseMap<const clang::VarDecl *, int64_t> poolSizes; // pools built with a constant size
   llvm::DenseMap<const clang::Expr *, size_t> spawnOf;          // a thread's construction -> its spawn
@@ -1364,7 +1373,9 @@ const LockEffects &lockEffectsOf(const clang::FunctionDecl *fn, clang::ASTContex
 Function extractFunction(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda,
                          clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs,
                          UnitFacts &descriptors) {
-  return Extractor(fn, lambda, ctx, models, locs, descriptors).run();
+  Function facts = Extractor(fn, lambda, ctx, models, locs, descriptors).run();
+  facts.unjoinedThreads = findUnjoinedThreads(fn, ctx, locs);
+  return facts;
 }
 
 } // namespace concur

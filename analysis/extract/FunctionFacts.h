@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../Summary.h"
+#include "GuardSites.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -37,6 +38,7 @@ struct UnitFacts {
   llvm::DenseMap<const clang::ValueDecl *, IoKind> kinds;
   /// Functions a variable or field of function-pointer type is given anywhere in the TU.
   llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::FunctionDecl *>> pointerValues;
+  UnitMutexes mutexes; // what the lock-guard fix may name
 
   /// The functions a called expression may be: `fp`, `table[i]`, `t->send`.
   std::vector<const clang::FunctionDecl *> pointerTargets(const clang::Expr *callee) const;

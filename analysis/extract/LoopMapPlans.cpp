@@ -43,10 +43,7 @@ public:
       : ctx(ctx), sm(ctx.getSourceManager()), lang(ctx.getLangOpts()), locs(locs) {
     body = tokenText(fn->getBody()->getSourceRange());
     pool = unusedIdentifier(body, {"pool", "task_pool", "worker_pool"}, "concur_pool");
-    if (std::optional<unsigned> after = includeOffset(sm, "concur/thread_pool.hpp", {"concur/concur.hpp"})) {
-      clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(*after);
-      include = Edit{locs.makeRange(at, at), "#include <concur/thread_pool.hpp>\n"};
-    }
+    include = threadPoolInclude(sm, locs);
   }
 
   bool shouldVisitLambdaBody() const { return false; } // a lambda's loops are its own function's

@@ -858,12 +858,9 @@ private:
   std::string indentAt(clang::SourceLocation loc) const { return concur::indentAt(sm, loc); }
 
   void addInclude() {
-    std::optional<unsigned> after = includeOffset(sm, "concur/thread_pool.hpp", {"concur/concur.hpp"});
-    if (!after)
-      return;
-    clang::SourceLocation at = sm.getLocForStartOfFile(sm.getMainFileID()).getLocWithOffset(*after);
-    include = replace(at, at, "#include <concur/thread_pool.hpp>\n");
-    edits.push_back(*include);
+    include = threadPoolInclude(sm, locs);
+    if (include)
+      edits.push_back(*include);
   }
 
   // ---- parallel_for -----------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "SourceText.h"
 
+#include "Includes.h"
+
 #include "clang/Basic/SourceManager.h"
 
 namespace concur {
@@ -28,24 +30,10 @@ std::string unusedIdentifier(llvm::StringRef text, llvm::ArrayRef<const char *> 
   return fallback;
 }
 
-std::optional<unsigned> includeOffset(const clang::SourceManager &sm, llvm::StringRef header,
-                                      llvm::ArrayRef<const char *> alsoProviding) {
-  llvm::StringRef buffer = sm.getBufferData(sm.getMainFileID());
-  if (buffer.contains("#include <" + header.str() + ">"))
+std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs) {
+  if (sm.getBufferData(sm.getMainFileID()).contains("#include <concur/concur.hpp>"))
     return std::nullopt;
-  for (const char *other : alsoProviding)
-    if (buffer.contains("#include <" + std::string(other) + ">"))
-      return std::nullopt;
-  unsigned after = 0;
-  for (size_t pos = 0; pos < buffer.size();) {
-    size_t end = buffer.find('\n', pos);
-    if (end == llvm::StringRef::npos)
-      end = buffer.size();
-    if (buffer.substr(pos, end - pos).ltrim().starts_with("#include"))
-      after = unsigned(std::min(end + 1, buffer.size()));
-    pos = end + 1;
-  }
-  return after;
+  return addIncludeEdit(sm, locs, "concur/thread_pool.hpp");
 }
 
 } // namespace concur
