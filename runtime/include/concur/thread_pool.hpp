@@ -21,6 +21,7 @@
 //   subtasks. The destructor is shutdown(true): queued work runs, then the threads are joined.
 #pragma once
 
+#include <concur/detail/task_memory.hpp>
 #include <concur/executor.hpp>
 #include <concur/future.hpp>
 
@@ -103,8 +104,9 @@ template <class T> future<T> from_std_future(std::future<T> f, thread_pool& pool
 // ---- Implementation --------------------------------------------------------------------------
 
 namespace detail {
-/// The job a submit() creates; it is also the future's state, so a task costs one allocation.
-template <class R, class Call> class pool_task final : public shared_state<R>, public job {
+/// The job a submit() creates; it is also the future's state, so a task costs one allocation,
+/// from the task cache.
+template <class R, class Call> class pool_task final : public shared_state<R>, public job, public task_memory {
 public:
   explicit pool_task(Call call) : call_(std::move(call)) {}
 
