@@ -43,6 +43,8 @@
 namespace concur {
 
 namespace detail {
+class work_deque;
+
 /// A unit of work in a pool queue. run() and discard() each end the queue's ownership.
 class job {
 public:
@@ -50,9 +52,17 @@ public:
   /// Called instead of run() when shutdown cancels the job before it started.
   virtual void discard() noexcept = 0;
 
+  /// The deque the scheduler pushed the job to (null: the shared queue).
+  work_deque* home = nullptr;
+
 protected:
   ~job() = default;
 };
+
+/// Takes `j` out of `home` when the calling thread owns that deque (its worker's, or its slot as
+/// an outside thread) and `j` is its oldest or newest job. True: the caller now holds the
+/// reference the queue held.
+bool take_from_own_queue(work_deque* home, job* j) noexcept;
 
 template <class F, class... Args>
 using call_result_t = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>...>;
@@ -119,7 +129,14 @@ public:
     this->release();
   }
   bool run_here() noexcept override {
-    // Whoever claims the task first runs it; the queue's copy is then skipped and released.
+    // A waiter usually waits for the oldest or newest task it submitted: taken back from its
+    // own queue, the task leaves no stale entry that a worker would later have to steal and
+    // drop, keeping its memory alive until then.
+    if (home != nullptr && take_from_own_queue(home, this)) {
+      run();
+      return true;
+    }
+    // Otherwise whoever claims the task first runs it; the queue's copy is skipped and released.
     if (!this->try_start()) return false;
     execute();
     return true;
