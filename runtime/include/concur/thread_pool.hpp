@@ -118,7 +118,8 @@ namespace detail {
 /// from the task cache.
 template <class R, class Call> class pool_task final : public shared_state<R>, public job, public task_memory {
 public:
-  explicit pool_task(Call call) : call_(std::move(call)) {}
+  /// Owned by the future and by the queue the task is posted to.
+  explicit pool_task(Call call) : call_(std::move(call)) { this->start_with_refs(2); }
 
   void run() noexcept override {
     if (this->try_start()) execute();
@@ -177,8 +178,8 @@ future<detail::call_result_t<F, Args...>> thread_pool::submit(F&& f, Args&&... a
   using R = detail::call_result_t<F, Args...>;
   using call = std::tuple<std::decay_t<F>, std::decay_t<Args>...>;
   auto task = detail::make_ref<detail::pool_task<R, call>>(call(std::forward<F>(f), std::forward<Args>(args)...));
-  future<R> result{detail::ref_ptr<detail::shared_state<R>>(task)};
-  detail::job* j = task.detach();
+  detail::job* j = task.get(); // the queue's reference
+  future<R> result{detail::ref_ptr<detail::shared_state<R>>(std::move(task))};
   enqueue(j);
   return result;
 }
