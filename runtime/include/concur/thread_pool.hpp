@@ -201,13 +201,18 @@ void thread_pool::parallel_for(I first, J last, F&& f, std::size_t grain) {
   } progress;
   // Chunks are claimed from one counter, so a slow chunk never holds up an idle worker.
   auto work = [&] {
+    // Locals instead of the captures in the loop: this closure's address escapes to the helpers,
+    // so after every call f makes that the compiler cannot see into (sinf...), it would reload
+    // each captured reference: a fine-grained loop ran 20% slower than a plain one.
+    auto& body = f;
+    const auto base = static_cast<index>(first);
     for (;;) {
       std::size_t chunk = progress.next.fetch_add(1, std::memory_order_relaxed);
       if (chunk >= chunks || progress.failed.load(std::memory_order_relaxed)) return;
       const std::size_t begin = chunk * grain;
       const std::size_t end = std::min(count, begin + grain);
       try {
-        for (std::size_t k = begin; k < end; ++k) f(static_cast<index>(static_cast<index>(first) + static_cast<index>(k)));
+        for (std::size_t k = begin; k < end; ++k) body(static_cast<index>(base + static_cast<index>(k)));
       } catch (...) {
         std::lock_guard lock(progress.error_mutex);
         if (!progress.error) progress.error = std::current_exception();
