@@ -1,5 +1,6 @@
-// The per-thread cache behind pool tasks' memory: reuse, frees from other threads, and blocks
-// that outlive the thread that allocated them (LeakSanitizer checks these in the ASan build).
+// The per-thread cache behind pool tasks' memory: reuse, frees from other threads, bursts larger
+// than the cache, and blocks that outlive the thread that allocated them (LeakSanitizer checks
+// that every slab goes back to the heap in the ASan build).
 #include <concur/detail/task_memory.hpp>
 
 #include <gtest/gtest.h>
@@ -38,6 +39,17 @@ TEST(TaskMemory, BlocksOutlivingTheirThreadAreFreedByTheirLastUsers) {
     blocks.pop_back();
   }).join();
   for (void* b : blocks) free_task_memory(b, 64);
+}
+
+TEST(TaskMemory, ABurstLargerThanTheCacheIsGivenBackToTheHeap) {
+  std::vector<void*> blocks;
+  for (int i = 0; i < 100'000; ++i) blocks.push_back(allocate_task_memory(80));
+  std::thread([&] {
+    for (std::size_t i = 0; i < blocks.size(); i += 2) free_task_memory(blocks[i], 80);
+  }).join();
+  for (std::size_t i = 1; i < blocks.size(); i += 2) free_task_memory(blocks[i], 80);
+  void* again = allocate_task_memory(80);
+  free_task_memory(again, 80);
 }
 
 TEST(TaskMemory, LargeObjectsAreAlignedAndFreedLikeSmallOnes) {
