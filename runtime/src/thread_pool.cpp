@@ -38,6 +38,11 @@ public:
       if (c.pool == pool) return c.slot.get();
     return nullptr;
   }
+  bool owns(const detail::work_deque* deque) const noexcept {
+    for (auto& c : claims_)
+      if (c.slot && &c.slot->deque == deque) return true;
+    return false;
+  }
   void add(std::uint64_t pool, std::shared_ptr<external_slot> slot) noexcept {
     auto& c = claims_[next_++ % claims_.size()];
     if (c.slot) c.slot->claimed.store(false, std::memory_order_release);
@@ -54,6 +59,8 @@ private:
 };
 
 thread_local slot_claims claimed_slots;
+/// The deque of the pool worker running on this thread, if it is one.
+thread_local detail::work_deque* own_worker_deque = nullptr;
 std::atomic<std::uint64_t> next_pool_id{1};
 
 } // namespace
@@ -78,11 +85,13 @@ public:
     worker* self = current_;
     if (self != nullptr && self->owner == this) {
       // Tasks a task submits may run after shutdown began: they are part of finishing its work.
+      j->home = &self->deque;
       self->deque.push(j);
     } else if (external_slot* slot = claim_slot()) {
       // Push, then check (both seq_cst): a push that saw the pool accepting is visible to every
       // worker that later sees shutdown. One that lost the race takes its task back, unless a
       // worker already took it, in which case it runs like any accepted task.
+      j->home = &slot->deque;
       slot->deque.push(j);
       if (!accepting_.load(std::memory_order_seq_cst))
         if (job* mine = slot->deque.pop()) reject(mine);
@@ -150,6 +159,7 @@ private:
 
   void run_worker(worker& w) {
     current_ = &w;
+    own_worker_deque = &w.deque;
     detail::set_current_wait_helper(&w);
     for (;;) {
       if (job* j = find_work(w)) {
@@ -160,6 +170,7 @@ private:
       if (!park()) break;
     }
     detail::set_current_wait_helper(nullptr);
+    own_worker_deque = nullptr;
     current_ = nullptr;
   }
 
@@ -307,6 +318,13 @@ private:
 };
 
 thread_local thread_pool::scheduler::worker* thread_pool::scheduler::current_ = nullptr;
+
+bool detail::take_from_own_queue(detail::work_deque* home, job* j) noexcept {
+  // Only the owner may take from the bottom, and only an owner knows the deque is still alive:
+  // a worker's deque lives as long as its thread, a claimed slot as long as the claim.
+  const bool owner = home == own_worker_deque || claimed_slots.owns(home);
+  return owner && home->take(j);
+}
 
 thread_pool::thread_pool() : thread_pool(default_size()) {}
 thread_pool::thread_pool(std::size_t threads) : scheduler_(std::make_unique<scheduler>(threads)) {}

@@ -59,6 +59,19 @@ public:
     return j;
   }
 
+  /// Owner only: removes `j` if it is the newest or the oldest job; false if it is neither or
+  /// a thief took it first.
+  bool take(job* j) {
+    std::int64_t b = bottom_.load(std::memory_order_relaxed);
+    std::int64_t t = top_.load(std::memory_order_seq_cst);
+    if (t >= b) return false;
+    ring* r = ring_.load(std::memory_order_relaxed);
+    // Only the owner writes the slots and bottom, so the newest job can be looked at first.
+    if (r->at(b - 1).load(std::memory_order_relaxed) == j) return pop() == j;
+    if (r->at(t).load(std::memory_order_relaxed) != j) return false;
+    return top_.compare_exchange_strong(t, t + 1, std::memory_order_seq_cst, std::memory_order_relaxed);
+  }
+
   bool looks_empty() const noexcept {
     return top_.load(std::memory_order_seq_cst) >= bottom_.load(std::memory_order_seq_cst);
   }

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -123,6 +124,18 @@ TEST(Future, DoneCallbackOnACompletedFutureRunsAtOnce) {
   int calls = 0;
   concur::make_ready_future(1).add_done_callback([&](const auto&) { ++calls; });
   EXPECT_EQ(calls, 1);
+}
+
+TEST(Future, DoneCallbackAddedWhileTheFutureCompletesRunsExactlyOnce) {
+  for (int round = 0; round < 2'000; ++round) {
+    concur::promise<int> p;
+    auto f = p.get_future();
+    std::atomic<int> runs{0};
+    std::thread completer([&] { p.set_value(1); });
+    f.add_done_callback([&](const concur::future<int>&) { ++runs; });
+    completer.join();
+    ASSERT_EQ(runs.load(), 1);
+  }
 }
 
 TEST(Future, ExceptionFromADoneCallbackDoesNotStopTheOthers) {

@@ -115,6 +115,35 @@ TEST(ThreadPool, ResultRunsATaskNoWorkerStartedOnTheWaitingThread) {
   blocker.result();
 }
 
+TEST(ThreadPool, TaskRunOnTheWaitingThreadIsFreedWithItsLastFuture) {
+  // The value lives in the task's state: it is destroyed when the last reference goes. A task
+  // the waiting thread took back from its queue leaves no reference there for a worker to drop.
+  static std::atomic<int> alive{0};
+  struct tracked {
+    tracked() { ++alive; }
+    tracked(const tracked&) { ++alive; }
+    ~tracked() { --alive; }
+  };
+  concur::thread_pool pool(1);
+  std::promise<void> gate;
+  std::latch started(1);
+  auto blocker = pool.submit([&, g = gate.get_future().share()] {
+    started.count_down();
+    g.wait();
+  });
+  started.wait();
+  {
+    auto oldest = pool.submit([] { return tracked{}; });
+    auto newest = pool.submit([] { return tracked{}; });
+    oldest.result();
+    newest.result();
+    EXPECT_EQ(alive.load(), 2);
+  }
+  EXPECT_EQ(alive.load(), 0);
+  gate.set_value();
+  blocker.result();
+}
+
 TEST(ThreadPool, CancelledQueuedTaskNeverRuns) {
   concur::thread_pool pool(1);
   std::promise<void> gate;

@@ -179,8 +179,11 @@ public:
         return;
       }
       node->next = head;
-    } while (!callbacks_.compare_exchange_weak(head, node.get(), std::memory_order_acq_rel, std::memory_order_acquire));
-    node.release(); // owned by the list now: publish() or the destructor deletes it
+    } while (!callbacks_.compare_exchange_weak(head, node.get(), std::memory_order_seq_cst, std::memory_order_acquire));
+    node.release(); // owned by the list now: run_callbacks() or the destructor deletes it
+    // Push (seq_cst), then check: publish() stores the status, then looks at the list. One of
+    // the two sees the other, and whichever closes the list runs it.
+    if (is_final(status_.load(std::memory_order_seq_cst))) run_callbacks();
   }
 
   bool set_exception(std::exception_ptr e) {
@@ -209,7 +212,8 @@ protected:
 
   bool cancel_if_pending() {
     auto expected = status::pending;
-    if (!status_.compare_exchange_strong(expected, status::cancelled, std::memory_order_acq_rel))
+    // seq_cst, as every final status store: publish() relies on it (see there).
+    if (!status_.compare_exchange_strong(expected, status::cancelled, std::memory_order_seq_cst))
       return expected == status::cancelled;
     publish();
     return true;
@@ -251,7 +255,16 @@ private:
       std::lock_guard lock(slot.mutex);
       slot.cv.notify_all();
     }
+    // Most states never get a callback: closing an empty list would cost an atomic exchange per
+    // task. on_done() checks the status after pushing, so a callback cannot be missed.
+    if (callbacks_.load(std::memory_order_seq_cst) != nullptr) run_callbacks();
+  }
+
+  /// Closes the callback list and runs what it held, oldest first; the one caller that closes
+  /// it runs them, later callers find it closed.
+  void run_callbacks() {
     callback_node* list = callbacks_.exchange(finished_list(), std::memory_order_acq_rel);
+    if (list == finished_list()) return;
     callback_node* in_order = nullptr;
     while (list != nullptr) in_order = std::exchange(list, std::exchange(list->next, in_order));
     while (in_order != nullptr) {

@@ -27,6 +27,9 @@ public:
 protected:
   ref_counted() = default;
   virtual ~ref_counted() = default;
+  /// For a constructor whose object starts out with several owners: no other thread can see
+  /// the object yet, so a plain store replaces an atomic increment per extra owner.
+  void start_with_refs(std::size_t owners) noexcept { refs_.store(owners, std::memory_order_relaxed); }
 
 private:
   std::atomic<std::size_t> refs_{1};
