@@ -31,6 +31,8 @@ void remapFunction(Function &f, const std::vector<uint32_t> &to) {
     remap(r.poolAt, to);
     for (Edit &e : r.edits)
       remap(e.range.begin, to);
+    for (Edit &e : r.fanoutEdits)
+      remap(e.range.begin, to);
   }
 }
 

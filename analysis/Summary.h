@@ -197,6 +197,8 @@ struct Rewrite {
   std::string indent;           // that statement's indentation
   std::string pool;             // the pool's name, one the function does not use
   std::vector<Edit> edits;      // everything but the pool's declaration, the #include included
+  std::string fanout;           // an expression for the number of tasks, valid at poolAt, if any
+  std::vector<Edit> fanoutEdits; // what using `fanout` in the pool's size needs (#include <algorithm>)
 };
 
 struct Function {

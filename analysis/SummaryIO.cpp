@@ -140,7 +140,7 @@ json::Value toJSON(const Rewrite &r) {
     spawns.push_back(s);
   return json::Object{{"target", int64_t(r.target)}, {"spawns", std::move(spawns)}, {"blocker", r.blocker},
                       {"poolAt", toJSON(r.poolAt)},     {"indent", r.indent},          {"pool", r.pool},
-                      {"edits", toArray(r.edits)}};
+                      {"edits", toArray(r.edits)},     {"fanout", r.fanout},          {"fanoutEdits", toArray(r.fanoutEdits)}};
 }
 json::Value toJSON(const AtomicCandidate &c) {
   return json::Object{{"usr", c.usr}, {"simple", c.simple}, {"edits", toArray(c.edits)}};
@@ -378,7 +378,8 @@ bool fromJSONValue(const json::Value &v, Edit &e, json::Path p) {
 bool fromJSONValue(const json::Value &v, Rewrite &r, json::Path p) {
   Reader rd(v.getAsObject(), p);
   rd("target", r.target), rd("spawns", r.spawns), rd("blocker", r.blocker), rd("poolAt", r.poolAt);
-  rd("indent", r.indent), rd("pool", r.pool), rd("edits", r.edits);
+  rd("indent", r.indent), rd("pool", r.pool), rd("edits", r.edits), rd("fanout", r.fanout);
+  rd("fanoutEdits", r.fanoutEdits);
   return rd.ok();
 }
 

@@ -64,6 +64,17 @@ FixOutcome applyFixes(const std::vector<Finding> &findings, const FixPolicy &pol
                                      return a.offset == b.offset && a.length == b.length && a.text == b.text;
                                    }),
                        replacements.end());
+    // Distinct insertions at one offset (two fixes' #includes) go in together, in text order;
+    // an insertion beside a replacement at that offset stays a conflict.
+    for (size_t i = 0; i + 1 < replacements.size();) {
+      Replacement &here = replacements[i], &next = replacements[i + 1];
+      if (here.length == 0 && next.length == 0 && here.offset == next.offset) {
+        here.text += next.text;
+        replacements.erase(replacements.begin() + long(i) + 1);
+      } else {
+        ++i;
+      }
+    }
     for (const Replacement &r : replacements) {
       if (r.offset + r.length > code.size()) {
         conflict = true;

@@ -4,10 +4,17 @@
 
 namespace concur {
 
-std::vector<Edit> threadPoolFix(const Rewrite &rewrite, std::optional<int64_t> threads) {
+std::vector<Edit> threadPoolFix(const Rewrite &rewrite, PoolSize size) {
   std::vector<Edit> edits = rewrite.edits;
-  std::string declaration = threads ? fmt::format("concur::thread_pool {}({});\n{}", rewrite.pool, *threads, rewrite.indent)
-                                    : fmt::format("concur::thread_pool {};\n{}", rewrite.pool, rewrite.indent);
+  std::string arguments;
+  if (size.kind == PoolSize::Constant)
+    arguments = fmt::format("({})", size.threads);
+  else if (size.kind == PoolSize::PerTask && !rewrite.fanout.empty()) {
+    arguments = fmt::format("(std::clamp<std::size_t>({}, 1, {}))", rewrite.fanout, size.threads);
+    edits.insert(edits.end(), rewrite.fanoutEdits.begin(), rewrite.fanoutEdits.end());
+  } else if (size.kind == PoolSize::PerTask)
+    arguments = fmt::format("({})", size.threads);
+  std::string declaration = fmt::format("concur::thread_pool {}{};\n{}", rewrite.pool, arguments, rewrite.indent);
   // An edit that starts where the pool goes takes the declaration in front of its own text:
   // an insertion beside a replacement at one offset would be a conflict.
   for (Edit &edit : edits)

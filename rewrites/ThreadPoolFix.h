@@ -4,14 +4,19 @@
 
 #include "../analysis/Summary.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace concur {
 
-/// `rewrite`'s edits plus the declaration of its pool (`concur::thread_pool pool(8);`, or the
-/// default size, one worker per core, when `threads` is empty).
-std::vector<Edit> threadPoolFix(const Rewrite &rewrite, std::optional<int64_t> threads);
+/// How many workers the pool gets.
+struct PoolSize {
+  enum Kind { Cores, Constant, PerTask } kind = Cores;
+  int64_t threads = 0; // Constant: the count; PerTask: the cap on the rewrite's `fanout`
+};
+
+/// `rewrite`'s edits plus the declaration of its pool: `concur::thread_pool pool;` (one worker
+/// per core), `pool(8)`, or `pool(std::clamp<std::size_t>(urls.size(), 1, 32))`.
+std::vector<Edit> threadPoolFix(const Rewrite &rewrite, PoolSize size);
 
 } // namespace concur

@@ -1,5 +1,6 @@
 #include "LoopMapPlans.h"
 
+#include "Includes.h"
 #include "LocMaker.h"
 #include "SourceText.h"
 
@@ -79,7 +80,14 @@ public:
                     tokenText(cond->getRHS()->getSourceRange()),
                     tokenText(index->getTypeSourceInfo()->getTypeLoc().getSourceRange()), index->getName().str(),
                     tokenText(statement->getSourceRange()));
-    add(loop, replacement);
+    Rewrite &rewrite = add(loop, replacement);
+    const auto *zero = llvm::dyn_cast<clang::IntegerLiteral>(index->getInit()->IgnoreParenImpCasts());
+    if (rewrite.poolAt.valid() && zero && zero->getValue() == 0 && cond->getOpcode() == clang::BO_LT &&
+        isPlainCount(cond->getRHS())) {
+      rewrite.fanout = tokenText(cond->getRHS()->getSourceRange());
+      if (std::optional<Edit> algorithm = addIncludeEdit(sm, locs, "algorithm"))
+        rewrite.fanoutEdits.push_back(*algorithm);
+    }
     return true;
   }
 
@@ -123,7 +131,8 @@ private:
     return false;
   }
 
-  void add(const clang::Stmt *loop, const std::string &replacement) {
+  /// The rewrite of `loop` (a dropped one, with no poolAt, when the loop cannot be edited).
+  Rewrite &add(const clang::Stmt *loop, const std::string &replacement) {
     clang::SourceLocation begin = loop->getBeginLoc();
     const clang::Stmt *last = llvm::isa<clang::ForStmt>(loop) ? llvm::cast<clang::ForStmt>(loop)->getBody()
                                                               : llvm::cast<clang::CXXForRangeStmt>(loop)->getBody();
@@ -132,7 +141,7 @@ private:
                                     : clang::Lexer::findLocationAfterToken(loop->getEndLoc(), clang::tok::semi, sm, lang,
                                                                            false);
     if (begin.isMacroID() || end.isInvalid() || end.isMacroID() || !sm.isInMainFile(begin))
-      return;
+      return dropped = Rewrite{};
     Rewrite rewrite;
     rewrite.target = RewriteTarget::Map;
     rewrite.poolAt = locs.make(begin);
@@ -142,6 +151,7 @@ private:
     if (include)
       rewrite.edits.push_back(*include);
     rewrites.push_back(std::move(rewrite));
+    return rewrites.back();
   }
 
   clang::SourceLocation endOfToken(clang::SourceLocation loc) const {
@@ -161,6 +171,7 @@ private:
   std::string body;
   std::string pool;
   std::optional<Edit> include;
+  Rewrite dropped;
 };
 
 } // namespace

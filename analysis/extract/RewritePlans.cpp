@@ -1,5 +1,6 @@
 #include "RewritePlans.h"
 
+#include "Includes.h"
 #include "LocMaker.h"
 #include "SourceText.h"
 
@@ -812,6 +813,27 @@ private:
                             {"pool", "task_pool", "worker_pool", "concur_pool"}, "concur_thread_pool");
   }
 
+  /// An expression, valid where the pool is declared, for how many tasks the loop at `statement`
+  /// starts: `urls.size()`, `n`. A pool for waiting work gets one worker per task (up to a cap).
+  void describeFanout(const clang::Stmt *statement) {
+    const clang::Expr *count = nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(statement)) {
+      const auto *cond = loop->getCond() ? llvm::dyn_cast<clang::BinaryOperator>(loop->getCond()->IgnoreParenImpCasts())
+                                         : nullptr;
+      const auto *init = llvm::dyn_cast_or_null<clang::DeclStmt>(loop->getInit());
+      const auto *index = init && init->isSingleDecl() ? llvm::dyn_cast<clang::VarDecl>(init->getSingleDecl()) : nullptr;
+      const auto *zero = index && index->getInit() ? llvm::dyn_cast<clang::IntegerLiteral>(index->getInit()->IgnoreParenImpCasts())
+                                                   : nullptr;
+      if (cond && cond->getOpcode() == clang::BO_LT && zero && zero->getValue() == 0)
+        count = cond->getRHS();
+    }
+    if (!count || !isPlainCount(count->IgnoreParenImpCasts()))
+      return;
+    submit.fanout = tokenText(count->getSourceRange());
+    if (std::optional<Edit> algorithm = addIncludeEdit(sm, locs, "algorithm"))
+      submit.fanoutEdits.push_back(*algorithm);
+  }
+
   /// The pool is declared right before the statement that starts the first task, in the
   /// innermost block that holds every start and every wait: it outlives the tasks' waits, and
   /// it is destroyed (draining its tasks) before the variables declared above it.
@@ -848,6 +870,7 @@ private:
         if (sm.isBeforeInTranslationUnit(node.node->getBeginLoc(), begin))
           return fail("the work starts before the block that waits for it");
       submit.poolAt = locs.make(begin);
+      describeFanout(statement);
       submit.indent = indentAt(begin);
       submit.pool = pool;
       return true;

@@ -2,6 +2,7 @@
 
 #include "Includes.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace concur {
@@ -28,6 +29,18 @@ std::string unusedIdentifier(llvm::StringRef text, llvm::ArrayRef<const char *> 
       return candidate;
   }
   return fallback;
+}
+
+bool isPlainCount(const clang::Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (llvm::isa<clang::DeclRefExpr, clang::IntegerLiteral>(e))
+    return true;
+  if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e))
+    return call->getNumArgs() == 0 && call->getMethodDecl() && call->getMethodDecl()->getName() == "size" &&
+           llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e))
+    return isPlainCount(member->getBase());
+  return false;
 }
 
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs) {

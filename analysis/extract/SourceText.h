@@ -9,6 +9,7 @@
 #include <string>
 
 namespace clang {
+class Expr;
 class SourceManager;
 class SourceLocation;
 } // namespace clang
@@ -22,6 +23,10 @@ std::string indentAt(const clang::SourceManager &sm, clang::SourceLocation loc);
 
 /// The first candidate that `text` does not use as a whole word (`fallback` if all are used).
 std::string unusedIdentifier(llvm::StringRef text, llvm::ArrayRef<const char *> candidates, const char *fallback);
+
+/// A count that reads no more than a variable, a constant or a container's size(): safe to
+/// evaluate once more, earlier, to size a pool.
+bool isPlainCount(const clang::Expr *e);
 
 /// `#include <concur/thread_pool.hpp>` for the main file, unless it includes it or concur.hpp.
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs);

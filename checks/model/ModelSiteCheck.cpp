@@ -117,26 +117,33 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
       return {};
     }
   }
-  std::optional<int64_t> threads;
+  PoolSize size;
   if (context.classifier().of(uint32_t(site.work)).label == Workload::Io && chosen->target == RewriteTarget::Submit)
-    threads = site.fanoutCount > 0 ? std::min(site.fanoutCount, ioPoolThreads) : ioPoolThreads;
+    size = ioPoolSize(site);
   if (site.model == TargetModel::ParallelFor && chosen->target == RewriteTarget::Submit)
     why = "the loop does more than start the threads, so the fix submits each task to a pool instead of a "
           "parallel_for";
   std::vector<Replacement> out;
-  for (const Edit &edit : threadPoolFix(*chosen, threads))
+  for (const Edit &edit : threadPoolFix(*chosen, size))
     out.push_back(Replacement{program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
   return out;
+}
+
+PoolSize ModelSiteCheck::ioPoolSize(const ConcurrencySite &site) const {
+  // Waiting work gets a worker per task, as the threads it replaces did, up to the cap.
+  if (site.fanoutCount > 0)
+    return PoolSize{PoolSize::Constant, std::min(site.fanoutCount, ioPoolThreads)};
+  return PoolSize{PoolSize::PerTask, ioPoolThreads};
 }
 
 std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context, const ConcurrencySite &site) const {
   if (!site.loopMap)
     return {};
-  std::optional<int64_t> threads;
+  PoolSize size;
   if (context.classifier().of(uint32_t(site.work)).label == Workload::Io)
-    threads = site.fanoutCount > 0 ? std::min(site.fanoutCount, ioPoolThreads) : ioPoolThreads;
+    size = ioPoolSize(site);
   std::vector<Replacement> out;
-  for (const Edit &edit : threadPoolFix(*site.loopMap, threads))
+  for (const Edit &edit : threadPoolFix(*site.loopMap, size))
     out.push_back(
         Replacement{context.program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
   return out;

@@ -3,6 +3,7 @@
 // naming the model design.md §1 recommends, why, and the evidence.
 #pragma once
 
+#include "../../rewrites/ThreadPoolFix.h"
 #include "ConcurrencySites.h"
 
 namespace concur {
@@ -18,6 +19,8 @@ private:
   SiteOptions siteOptions;
   int64_t ioPoolThreads = 32; // the most workers an I/O pool gets, like Python's executor
   /// The fix for `site`; `why` says why there is none, or how the fix departs from the model.
+  /// The size of a pool for I/O work at `site`.
+  PoolSize ioPoolSize(const ConcurrencySite &site) const;
   /// A serial loop's rewrite onto a pool, for its note.
   std::vector<Replacement> loopFix(const AnalysisContext &context, const ConcurrencySite &site) const;
   std::vector<Replacement> fixFor(const AnalysisContext &context, const ConcurrencySite &site,

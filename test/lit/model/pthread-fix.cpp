@@ -34,7 +34,7 @@ long pull_all(Job *jobs, int n) {
 }
 // CHECK-MESSAGES: :[[@LINE-11]]:9: warning: {{.*}}use concur::thread_pool{{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: concur::future<void *> tids[16];
-// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(n, 1, 32));
 // CHECK-FIXES-NEXT: for (int i = 0; i < n; ++i) {
 // CHECK-FIXES-NEXT: tids[i] = pool.submit(pull, &jobs[i]);
 // CHECK-FIXES-NEXT: }

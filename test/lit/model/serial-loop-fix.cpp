@@ -22,7 +22,7 @@ void by_index(const std::vector<int> &fds, std::vector<long> &sizes) {
 // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: a loop over its items makes independent blocking calls{{.*}}[concur-model-serial-blocking-loop]
 // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the calls can overlap on a thread pool, results kept in order (applied by --fix-notes)
 // CHECK-FIXES: void by_index(const std::vector<int> &fds, std::vector<long> &sizes) {
-// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(fds.size(), 1, 32));
 // CHECK-FIXES-NEXT: pool.parallel_for(0, fds.size(), [&](std::size_t i) { sizes[i] = fetch(fds[i]); });
 // CHECK-FIXES-NEXT: }
 

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 // CHECK-FIXES: #include <vector>
+// CHECK-FIXES-NEXT: #include <algorithm>
 // CHECK-FIXES-NEXT: #include <concur/thread_pool.hpp>
 
 static std::size_t fetch(const std::string &url) {
@@ -18,8 +19,8 @@ static std::size_t fetch(const std::string &url) {
   return url.size();
 }
 
-// I/O-bound threads: each start is submitted to a pool sized for waiting, each join waits on
-// its future; the comment on the join survives.
+// I/O-bound threads: each start is submitted to a pool with a worker per task (up to
+// IoPoolThreads), each join waits on its future; the comment on the join survives.
 void download(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes) {
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < urls.size(); ++i)
@@ -29,7 +30,7 @@ void download(const std::vector<std::string> &urls, std::vector<std::size_t> &si
 }
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: threads (one per item) run io-bound {{.*}}use concur::thread_pool{{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: std::vector<concur::future<void>> threads;
-// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(urls.size(), 1, 32));
 // CHECK-FIXES-NEXT: for (std::size_t i = 0; i < urls.size(); ++i)
 // CHECK-FIXES-NEXT: threads.emplace_back(pool.submit([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); }));
 // CHECK-FIXES-NEXT: for (concur::future<void> &t : threads)
@@ -104,7 +105,7 @@ long mixed(int n) {
 }
 // CHECK-MESSAGES: :[[@LINE-9]]:23: warning: std::async tasks (one per item) {{.*}}[concur-model-async-fanout]
 // CHECK-FIXES: std::vector<concur::future<long>> results;
-// CHECK-FIXES-NEXT: concur::thread_pool pool(32);
+// CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(n, 1, 32));
 // CHECK-FIXES-NEXT: for (int i = 0; i < n; ++i)
 // CHECK-FIXES-NEXT: results.push_back(pool.submit([i] {
 // CHECK-FIXES: total += r.result();
