@@ -161,11 +161,18 @@ private:
     current_ = &w;
     own_worker_deque = &w.deque;
     detail::set_current_wait_helper(&w);
+    bool resumed = false; // back from spinning or sleeping
     for (;;) {
       if (job* j = find_work(w)) {
+        // A poster wakes one worker (none while one spins). The worker that answers passes the
+        // wake-up on while more is queued; else tasks that block (I/O) would leave queued ones
+        // waiting for them instead of for the workers still asleep.
+        if (resumed && has_work()) wake_one();
+        resumed = false;
         j->run();
         continue;
       }
+      resumed = true;
       if (spin_for_work()) continue;
       if (!park()) break;
     }

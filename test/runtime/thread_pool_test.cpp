@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <latch>
 #include <list>
@@ -310,3 +311,23 @@ TEST(Map, RethrowsTheExceptionOfAFailingItem) {
 }
 
 } // namespace
+
+// Tasks that block (I/O, here a rendezvous) each get a worker while the pool has idle ones: a
+// burst of submissions wakes every sleeping worker it needs, not just the first.
+TEST(ThreadPool, BlockingTasksEachGetAnIdleWorker) {
+  constexpr int kTasks = 8;
+  for (int round = 0; round < 20; ++round) {
+    concur::thread_pool pool(kTasks); // its workers still spinning: posters wake nobody then
+    std::mutex m;
+    std::condition_variable all_here;
+    int arrived = 0;
+    std::vector<concur::future<bool>> tasks;
+    for (int i = 0; i < kTasks; ++i)
+      tasks.push_back(pool.submit([&] {
+        std::unique_lock lock(m);
+        if (++arrived == kTasks) all_here.notify_all();
+        return all_here.wait_for(lock, 5s, [&] { return arrived == kTasks; });
+      }));
+    for (auto& t : tasks) EXPECT_TRUE(t.result()) << "round " << round;
+  }
+}
