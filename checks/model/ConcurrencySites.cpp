@@ -5,7 +5,6 @@
 
 #include "fmt/format.h"
 #include "llvm/ADT/StringRef.h"
-#include <deque>
 
 namespace concur {
 
@@ -47,22 +46,14 @@ namespace {
 
 /// The first MT-unsafe call reachable from `start`, if any.
 const Call *firstMtUnsafeCall(const Program &program, uint32_t start) {
-  std::vector<bool> seen(program.functions().size(), false);
-  std::deque<uint32_t> queue{start};
-  seen[start] = true;
-  while (!queue.empty()) {
-    uint32_t f = queue.front();
-    queue.pop_front();
-    for (const Call &call : program.functions()[f].calls)
+  const Call *unsafe = nullptr;
+  firstReachable(program, start, [&](const Function &f) {
+    for (const Call &call : f.calls)
       if (!call.effect.mtUnsafe.empty())
-        return &call;
-    for (const Edge &e : program.callees(f))
-      if (!seen[e.callee]) {
-        seen[e.callee] = true;
-        queue.push_back(e.callee);
-      }
-  }
-  return nullptr;
+        return (unsafe = &call), true;
+    return false;
+  });
+  return unsafe;
 }
 
 bool acceptsInLoop(const Function &fn, int32_t loop, uint32_t before) {

@@ -6,6 +6,7 @@
 #include "../../analysis/Threads.h"
 #include "../Check.h"
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,26 @@ struct ConcurrencySite {
 struct SiteOptions {
   int64_t coroutineFanout = 256; // I/O fan-out from which coroutines beat a thread pool
 };
+
+/// The first function reachable from `start` over the call graph (itself included) for which
+/// `test` holds, or null.
+template <typename Test> const Function *firstReachable(const Program &program, uint32_t start, Test test) {
+  std::vector<bool> seen(program.functions().size(), false);
+  std::deque<uint32_t> queue{start};
+  seen[start] = true;
+  while (!queue.empty()) {
+    uint32_t f = queue.front();
+    queue.pop_front();
+    if (test(program.functions()[f]))
+      return &program.functions()[f];
+    for (const Edge &e : program.callees(f))
+      if (!seen[e.callee]) {
+        seen[e.callee] = true;
+        queue.push_back(e.callee);
+      }
+  }
+  return nullptr;
+}
 
 /// Every site of the program, in source order.
 std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context, const SiteOptions &options);

@@ -4,7 +4,6 @@
 #include "../Evidence.h"
 
 #include "llvm/Support/Path.h"
-#include <deque>
 
 #include "fmt/format.h"
 
@@ -22,25 +21,6 @@ void ModelSiteCheck::storeOptions(OptionMap &out) const {
 }
 
 namespace {
-
-/// The first function reachable from `work` (itself included) for which `test` holds.
-template <typename Test> const Function *firstReachable(const Program &program, uint32_t work, Test test) {
-  std::vector<bool> seen(program.functions().size(), false);
-  std::deque<uint32_t> queue{work};
-  seen[work] = true;
-  while (!queue.empty()) {
-    uint32_t f = queue.front();
-    queue.pop_front();
-    if (test(program.functions()[f]))
-      return &program.functions()[f];
-    for (const Edge &e : program.callees(f))
-      if (!seen[e.callee]) {
-        seen[e.callee] = true;
-        queue.push_back(e.callee);
-      }
-  }
-  return nullptr;
-}
 
 /// A wait the work makes for something other work does (a latch, a barrier, a condition): on a
 /// pool with fewer workers than tasks, the task it waits for may never get a worker.
