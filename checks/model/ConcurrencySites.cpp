@@ -65,6 +65,21 @@ bool acceptsInLoop(const Function &fn, int32_t loop, uint32_t before) {
   return false;
 }
 
+/// The loop starts one thread per iteration and waits for it in that same iteration.
+bool startedAndJoinedPerIteration(const Function &fn, const Spawn &spawn) {
+  if (spawn.loop < 0)
+    return false;
+  size_t startsInLoop = 0;
+  for (const Spawn &other : fn.spawns)
+    startsInLoop += other.loop == spawn.loop;
+  if (startsInLoop != 1)
+    return false;
+  for (const Join &join : fn.joins)
+    if (join.loop == spawn.loop && join.loc.offset > spawn.loc.offset)
+      return true;
+  return false;
+}
+
 void describeFanout(const Function &fn, int32_t loop, ConcurrencySite &site) {
   int64_t count = 1;
   bool unbounded = false;
@@ -164,6 +179,8 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
         sameEntrySites += other.entry == spawn.entry;
       if (spawn.loop < 0 && sameEntrySites < 2)
         continue; // one thread started once is not a fan-out
+      if (startedAndJoinedPerIteration(fn, spawn))
+        continue; // one thread at a time: nothing runs concurrently
       if (isLongLived(program, uint32_t(entry)))
         continue;
       ConcurrencySite site;
