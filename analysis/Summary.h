@@ -182,6 +182,7 @@ enum class RewriteTarget : uint8_t {
   Submit,      // each task a `pool.submit(…)`, each join a `result()`
   ParallelFor, // the spawning loop a `pool.parallel_for(first, last, body)`, the joins gone
   Map,         // a serial loop of independent calls run on a pool, results kept in order
+  ProcessPool, // each task `pool.submit(f, args)` on a concur::process_pool, f registered
 };
 
 /// Edits that move some of a function's threads or std::async tasks onto a concur::thread_pool,

@@ -14,7 +14,8 @@ std::vector<Edit> threadPoolFix(const Rewrite &rewrite, PoolSize size) {
     edits.insert(edits.end(), rewrite.fanoutEdits.begin(), rewrite.fanoutEdits.end());
   } else if (size.kind == PoolSize::PerTask)
     arguments = fmt::format("({})", size.threads);
-  std::string declaration = fmt::format("concur::thread_pool {}{};\n{}", rewrite.pool, arguments, rewrite.indent);
+  const char *type = rewrite.target == RewriteTarget::ProcessPool ? "concur::process_pool" : "concur::thread_pool";
+  std::string declaration = fmt::format("{} {}{};\n{}", type, rewrite.pool, arguments, rewrite.indent);
   // An edit that starts where the pool goes takes the declaration in front of its own text:
   // an insertion beside a replacement at one offset would be a conflict.
   for (Edit &edit : edits)

@@ -2,6 +2,7 @@
 
 #include "Includes.h"
 #include "LocMaker.h"
+#include "ProcessPoolPlan.h"
 #include "SourceText.h"
 
 #include "clang/AST/ASTContext.h"
@@ -251,6 +252,7 @@ public:
     addInclude();
     // parallel_for stands on its own: it removes the joins the submit rewrite must follow.
     std::optional<Rewrite> loop = planParallelFor();
+    std::optional<Rewrite> processes = submits ? planProcesses() : std::nullopt;
     std::vector<Rewrite> out = submits ? std::vector<Rewrite>{} : blocked(submitBlocker);
     if (submits) {
       submit.edits = std::move(edits);
@@ -258,10 +260,23 @@ public:
     }
     if (loop)
       out.push_back(std::move(*loop));
+    if (processes)
+      out.push_back(std::move(*processes));
     return out;
   }
 
 private:
+  /// The same threads on a process pool, for work that is not thread-safe (ProcessPoolPlan).
+  std::optional<Rewrite> planProcesses() {
+    if (nodes.size() != 1 || nodes[0].handle != Handle::Thread || !nodes[0].holder)
+      return std::nullopt;
+    const auto *start = llvm::dyn_cast<clang::CXXMemberCallExpr>(nodes[0].node);
+    if (!start)
+      return std::nullopt;
+    return planProcessPool(
+        ProcessPoolSite{fn, start, nodes[0].holder, nodes[0].spawn, submit.poolAt, submit.indent, pool}, ctx, locs);
+  }
+
   std::vector<Rewrite> blocked(std::string why) {
     submit.blocker = std::move(why);
     submit.edits.clear();

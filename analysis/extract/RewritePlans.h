@@ -16,7 +16,8 @@ class LocMaker;
 
 /// The rewrites of the thread and std::async spawns `facts` recorded for `fn`: a `Submit`
 /// rewrite of all of them together (or one with a blocker saying why not), plus a
-/// `ParallelFor` rewrite when a loop of threads over an index range is the whole shape.
+/// `ParallelFor` rewrite when a loop of threads over an index range is the whole shape, and a
+/// `ProcessPool` one when each thread stores one free function's result (ProcessPoolPlan.h).
 std::vector<Rewrite> planRewrites(const clang::FunctionDecl *fn, const Function &facts, clang::ASTContext &ctx,
                                   LocMaker &locs);
 

@@ -107,7 +107,15 @@ void decide(ConcurrencySite &site, const Classification &work, const SiteOptions
     site.why = "a thread per connection costs a stack and a context switch each; a coroutine costs a frame";
     return;
   }
-  if (site.mtUnsafe && work.label != Workload::Cpu) {
+  // MT-unsafe work that waits on the world keeps threads (and needs the thread-safe call);
+  // anything else — computing, or serialized behind the lock that protects the unsafe call —
+  // goes to processes.
+  if (site.mtUnsafe && work.label != Workload::Io) {
+    site.model = TargetModel::ProcessPool;
+    site.why = "the work calls functions that are not thread-safe; processes isolate their hidden state";
+    return;
+  }
+  if (site.mtUnsafe) {
     site.model = TargetModel::ThreadPool;
     site.why = fmt::format("the work is {}; replace '{}' with its thread-safe form, since any threads share "
                            "its hidden state (processes would only suit CPU work)",
@@ -125,13 +133,8 @@ void decide(ConcurrencySite &site, const Classification &work, const SiteOptions
     }
     return;
   case Workload::Cpu:
-    if (site.mtUnsafe) {
-      site.model = TargetModel::ProcessPool;
-      site.why = "the work calls functions that are not thread-safe; processes isolate their hidden state";
-    } else {
-      site.model = TargetModel::ParallelFor;
-      site.why = "CPU-bound work runs best on one thread per core with work stealing";
-    }
+    site.model = TargetModel::ParallelFor;
+    site.why = "CPU-bound work runs best on one thread per core with work stealing";
     return;
   case Workload::Mixed:
   case Workload::Unknown:

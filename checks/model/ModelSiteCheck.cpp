@@ -36,7 +36,8 @@ const Call *waitForOtherWork(const Program &program, uint32_t work) {
 }
 
 bool poolFamily(TargetModel model) {
-  return model == TargetModel::ThreadPool || model == TargetModel::Executor || model == TargetModel::ParallelFor;
+  return model == TargetModel::ThreadPool || model == TargetModel::Executor || model == TargetModel::ParallelFor ||
+         model == TargetModel::ProcessPool;
 }
 
 } // namespace
@@ -52,7 +53,8 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   for (const Rewrite &rewrite : fn.rewrites) {
     if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
       continue;
-    if (rewrite.target == RewriteTarget::ParallelFor && site.model == TargetModel::ParallelFor)
+    if ((rewrite.target == RewriteTarget::ParallelFor && site.model == TargetModel::ParallelFor) ||
+        (rewrite.target == RewriteTarget::ProcessPool && site.model == TargetModel::ProcessPool))
       chosen = &rewrite;
     if (rewrite.target == RewriteTarget::Submit)
       submit = &rewrite;
@@ -67,8 +69,10 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     why = "concur found no rewrite for this shape";
     return {};
   }
-  if (site.mtUnsafe) {
-    why = fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
+  if (site.mtUnsafe && chosen->target != RewriteTarget::ProcessPool) {
+    why = site.model == TargetModel::ProcessPool
+              ? "the work is not one free function whose arguments and result a process pool can copy"
+              : fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
     return {};
   }
   if (!poolFamily(site.model)) {

@@ -1,0 +1,183 @@
+#include "ProcessPoolPlan.h"
+
+#include "Includes.h"
+#include "LocMaker.h"
+#include "SourceText.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "fmt/format.h"
+
+namespace concur {
+namespace {
+
+const clang::Stmt *onlyStatement(const clang::Stmt *s) {
+  if (const auto *block = llvm::dyn_cast_or_null<clang::CompoundStmt>(s))
+    return block->size() == 1 ? block->body_front() : nullptr;
+  return s;
+}
+
+bool refersTo(const clang::Expr *e, const clang::VarDecl *var) {
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+  return ref && ref->getDecl() == var;
+}
+
+/// A type concur::codec copies: scalars, trivially copyable structs, std::string.
+bool hasCodec(clang::QualType type, const clang::ASTContext &ctx) {
+  type = type.getNonReferenceType().getUnqualifiedType();
+  if (type->isVoidType() || type->isPointerType() || type->isMemberPointerType())
+    return false;
+  if (type->isScalarType())
+    return true;
+  const clang::CXXRecordDecl *record = type->getAsCXXRecordDecl();
+  if (record && record->isInStdNamespace() && record->getName() == "basic_string")
+    return true;
+  return record && !record->isLocalClass() && type.isTriviallyCopyableType(ctx);
+}
+
+class Uses : public clang::RecursiveASTVisitor<Uses> {
+public:
+  explicit Uses(const clang::VarDecl *var) : var(var) {}
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    if (ref->getDecl() == var)
+      refs.push_back(ref);
+    return true;
+  }
+  bool VisitCXXForRangeStmt(clang::CXXForRangeStmt *loop) {
+    if (refersTo(loop->getRangeInit(), var))
+      loops.push_back(loop);
+    return true;
+  }
+  const clang::VarDecl *var;
+  std::vector<const clang::DeclRefExpr *> refs;
+  std::vector<const clang::CXXForRangeStmt *> loops;
+};
+
+} // namespace
+
+std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTContext &ctx, LocMaker &locs) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  const clang::LangOptions &lang = ctx.getLangOpts();
+  auto tokenText = [&](clang::SourceRange r) {
+    return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(r), sm, lang).str();
+  };
+  auto endOfToken = [&](clang::SourceLocation l) { return clang::Lexer::getLocForEndOfToken(l, 0, sm, lang); };
+  auto inFile = [&](clang::SourceRange r) {
+    return r.getBegin().isFileID() && r.getEnd().isFileID() && sm.isInMainFile(r.getBegin());
+  };
+
+  // The thread's work: a lambda whose one statement stores f(args) in the slot of the index.
+  if (site.start->getNumArgs() != 1)
+    return std::nullopt;
+  const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(site.start->getArg(0)->IgnoreImplicit());
+  if (!lambda || lambda->getCallOperator()->getNumParams() != 0 || lambda->isMutable())
+    return std::nullopt;
+  const auto *store = llvm::dyn_cast_or_null<clang::Expr>(onlyStatement(lambda->getBody()));
+  const clang::Expr *slot = nullptr, *value = nullptr;
+  if (const auto *assign = store ? llvm::dyn_cast<clang::BinaryOperator>(store->IgnoreImplicit()) : nullptr;
+      assign && assign->getOpcode() == clang::BO_Assign)
+    slot = assign->getLHS(), value = assign->getRHS();
+  else if (const auto *op = store ? llvm::dyn_cast<clang::CXXOperatorCallExpr>(store->IgnoreImplicit()) : nullptr;
+           op && op->getOperator() == clang::OO_Equal)
+    slot = op->getArg(0), value = op->getArg(1);
+  if (!slot)
+    return std::nullopt;
+  const auto *call = llvm::dyn_cast<clang::CallExpr>(value->IgnoreImplicit());
+  const clang::FunctionDecl *work = call ? call->getDirectCallee() : nullptr;
+  if (!work || llvm::isa<clang::CXXMethodDecl>(work) || work->isTemplateInstantiation() || !work->hasBody() ||
+      !work->getDeclContext()->getRedeclContext()->isFileContext() ||
+      !sm.isInMainFile(sm.getExpansionLoc(work->getBody()->getEndLoc())) || !hasCodec(work->getReturnType(), ctx))
+    return std::nullopt;
+  for (const clang::ParmVarDecl *param : work->parameters())
+    if (!hasCodec(param->getType(), ctx) ||
+        (param->getType()->isReferenceType() && !param->getType().getNonReferenceType().isConstQualified()))
+      return std::nullopt;
+
+  // The loop: `for (T i = 0; i < n; ++i)` around the start and nothing else, the slot `x[i]`.
+  const clang::ForStmt *loop = nullptr;
+  for (auto parents = ctx.getParents(*site.start); !parents.empty(); parents = ctx.getParents(parents[0])) {
+    if ((loop = parents[0].get<clang::ForStmt>()))
+      break;
+    if (!parents[0].get<clang::Expr>() && !parents[0].get<clang::CompoundStmt>())
+      return std::nullopt;
+  }
+  if (!loop || !onlyStatement(loop->getBody()) || !loop->getCond() || !loop->getInit())
+    return std::nullopt;
+  const auto *init = llvm::dyn_cast<clang::DeclStmt>(loop->getInit());
+  const auto *index = init && init->isSingleDecl() ? llvm::dyn_cast<clang::VarDecl>(init->getSingleDecl()) : nullptr;
+  const auto *zero = index && index->getInit() ? llvm::dyn_cast<clang::IntegerLiteral>(index->getInit()->IgnoreParenImpCasts())
+                                               : nullptr;
+  const auto *cond = llvm::dyn_cast<clang::BinaryOperator>(loop->getCond()->IgnoreParenImpCasts());
+  if (!zero || zero->getValue() != 0 || !cond || cond->getOpcode() != clang::BO_LT || !refersTo(cond->getLHS(), index) ||
+      !isPlainCount(cond->getRHS()) || !index->getTypeSourceInfo())
+    return std::nullopt;
+  const auto *element = llvm::dyn_cast<clang::ArraySubscriptExpr>(slot->IgnoreParenImpCasts());
+  const auto *subscript = llvm::dyn_cast<clang::CXXOperatorCallExpr>(slot->IgnoreParenImpCasts());
+  bool byIndex = (element && refersTo(element->getIdx(), index)) ||
+                 (subscript && subscript->getOperator() == clang::OO_Subscript && refersTo(subscript->getArg(1), index));
+  bool capturedIndex = false;
+  for (const clang::LambdaCapture &capture : lambda->captures())
+    capturedIndex |= capture.capturesVariable() && capture.getCapturedVar() == index &&
+                     capture.getCaptureKind() == clang::LCK_ByCopy;
+  if (!byIndex || !capturedIndex)
+    return std::nullopt;
+
+  // The threads are started there and joined by one loop, nothing else.
+  Uses uses(site.threads);
+  uses.TraverseStmt(site.function->getBody());
+  if (uses.loops.size() != 1 || uses.refs.size() != 2)
+    return std::nullopt;
+  const clang::CXXForRangeStmt *joins = uses.loops[0];
+  const auto *join = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(onlyStatement(joins->getBody()));
+  if (!join || !join->getMethodDecl() || join->getMethodDecl()->getName() != "join")
+    return std::nullopt;
+  clang::QualType declared = site.threads->getType();
+  const auto *vector = declared->getAsCXXRecordDecl();
+  if (!vector || !vector->isInStdNamespace() || vector->getName() != "vector" || !site.threads->getTypeSourceInfo())
+    return std::nullopt;
+
+  clang::SourceRange typeRange = site.threads->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  clang::SourceLocation joinsEnd = clang::Lexer::findLocationAfterToken(joins->getEndLoc(), clang::tok::semi, sm, lang, false);
+  if (llvm::isa<clang::CompoundStmt>(joins->getBody()))
+    joinsEnd = endOfToken(joins->getEndLoc());
+  if (!inFile(typeRange) || !inFile(site.start->getSourceRange()) || !inFile(joins->getSourceRange()) ||
+      joinsEnd.isInvalid() || !inFile(call->getSourceRange()))
+    return std::nullopt;
+
+  Rewrite rewrite;
+  rewrite.target = RewriteTarget::ProcessPool;
+  rewrite.spawns = {site.spawn};
+  rewrite.poolAt = site.poolAt;
+  rewrite.indent = site.indent;
+  rewrite.pool = site.pool;
+  std::string result = work->getReturnType().getUnqualifiedType().getAsString(clang::PrintingPolicy(lang));
+  rewrite.edits.push_back(Edit{locs.makeRange(typeRange.getBegin(), endOfToken(typeRange.getEnd())),
+                               fmt::format("std::vector<concur::future<{}>>", result)});
+  std::string arguments;
+  for (const clang::Expr *arg : call->arguments())
+    arguments += ", " + tokenText(arg->getSourceRange());
+  clang::SourceLocation argBegin = site.start->getArg(0)->getBeginLoc();
+  rewrite.edits.push_back(Edit{locs.makeRange(argBegin, endOfToken(site.start->getArg(0)->getEndLoc())),
+                               fmt::format("{}.submit({}{})", site.pool, work->getName().str(), arguments)});
+  std::string indent = indentAt(sm, joins->getBeginLoc());
+  rewrite.edits.push_back(Edit{
+      locs.makeRange(joins->getBeginLoc(), joinsEnd),
+      fmt::format("for ({} {} = 0; {} < {}; ++{})\n{}  {} = {}[{}].result();",
+                  tokenText(index->getTypeSourceInfo()->getTypeLoc().getSourceRange()), index->getName().str(),
+                  index->getName().str(), tokenText(cond->getRHS()->getSourceRange()), index->getName().str(), indent,
+                  tokenText(slot->getSourceRange()), site.threads->getName().str(), index->getName().str())});
+  // The function is registered where it is defined, at namespace scope.
+  clang::SourceLocation afterBody = endOfToken(work->getBody()->getEndLoc());
+  rewrite.edits.push_back(
+      Edit{locs.makeRange(afterBody, afterBody), fmt::format("\nCONCUR_REGISTER({});", work->getName().str())});
+  if (std::optional<Edit> include = addIncludeEdit(sm, locs, "concur/process_pool.hpp"))
+    rewrite.edits.push_back(*include);
+  return rewrite;
+}
+
+} // namespace concur

@@ -1,0 +1,39 @@
+// Phase 1's half of the process-pool rewrite, for MT-unsafe CPU work in its most common naive
+// shape: one thread per index, each storing what one free function returns in its own slot.
+#pragma once
+
+#include "../Summary.h"
+
+#include <optional>
+
+namespace clang {
+class ASTContext;
+class CXXMemberCallExpr;
+class FunctionDecl;
+class VarDecl;
+} // namespace clang
+
+namespace concur {
+
+class LocMaker;
+
+struct ProcessPoolSite {
+  const clang::FunctionDecl *function;  // where the threads start
+  const clang::CXXMemberCallExpr *start; // `threads.emplace_back([i, &out] { out[i] = f(args); })`
+  const clang::VarDecl *threads;          // the local vector of threads
+  uint32_t spawn;                         // index into the function's spawns
+  Loc poolAt;                             // before the loop that starts the threads
+  std::string indent;
+  std::string pool;                       // a name free in the function
+};
+
+/// The rewrite of
+///   std::vector<std::thread> threads;
+///   for (T i = 0; i < n; ++i) threads.emplace_back([i, &out] { out[i] = f(args); });
+///   for (auto &t : threads) t.join();
+/// to futures of a concur::process_pool (`threads.emplace_back(pool.submit(f, args))`, the join
+/// loop `for (T i = 0; i < n; ++i) out[i] = threads[i].result();`, `CONCUR_REGISTER(f);` after
+/// f), when f is a free function of this file whose parameters and result have codecs; or none.
+std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTContext &ctx, LocMaker &locs);
+
+} // namespace concur
