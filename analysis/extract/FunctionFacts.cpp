@@ -2,6 +2,7 @@
 
 #include "../Models.h"
 #include "BodyShape.h"
+#include "CfgFixpoint.h"
 #include "LocMaker.h"
 #include "Locations.h"
 #include "Names.h"
@@ -401,33 +402,14 @@ private:
 
   /// The lock state at the entry of every block.
   std::vector<LockState> fixpoint(const clang::CFG &cfg) {
-    std::vector<const clang::CFGBlock *> order = blockOrder(cfg);
-    std::vector<LockState> in(cfg.getNumBlockIDs()), outState(cfg.getNumBlockIDs());
-    in[cfg.getEntry().getBlockID()].reached = true;
-    for (int round = 0; round < 32; ++round) {
-      bool changed = false;
-      for (const clang::CFGBlock *block : order) {
-        LockState state = in[block->getBlockID()];
-        if (block != &cfg.getEntry()) {
-          state = LockState();
-          for (auto pred = block->pred_begin(); pred != block->pred_end(); ++pred)
-            if (const clang::CFGBlock *p = pred->getReachableBlock())
-              state = meet(state, edgeState(*p, outState[p->getBlockID()], block));
-          in[block->getBlockID()] = state;
-        }
-        if (!state.reached)
-          continue;
-        for (const clang::CFGElement &element : *block)
-          transfer(state, element);
-        if (!(state == outState[block->getBlockID()])) {
-          outState[block->getBlockID()] = std::move(state);
-          changed = true;
-        }
-      }
-      if (!changed)
-        break;
-    }
-    return in;
+    LockState entry;
+    entry.reached = true;
+    return forwardFixpoint(
+        cfg, blockOrder(cfg), std::move(entry), 32, meet,
+        [this](const clang::CFGBlock &pred, const LockState &state, const clang::CFGBlock *succ) {
+          return edgeState(pred, state, succ);
+        },
+        [this](LockState &state, const clang::CFGElement &element) { transfer(state, element); });
   }
 
   /// The state flowing along pred -> succ: a successful try_lock holds its lock on the true edge.

@@ -1,5 +1,6 @@
 #include "ThreadLifetimes.h"
 
+#include "CfgFixpoint.h"
 #include "LocMaker.h"
 #include "Names.h"
 
@@ -415,34 +416,15 @@ public:
 private:
   std::vector<FlowState> fixpoint(const clang::CFG &cfg) {
     std::vector<const clang::CFGBlock *> order(cfg.rbegin(), cfg.rend()); // entry first, roughly forward
-    std::vector<FlowState> in(cfg.getNumBlockIDs()), out(cfg.getNumBlockIDs());
-    FlowState &entry = in[cfg.getEntry().getBlockID()];
+    FlowState entry;
     entry.reached = true;
     entry.bits.assign(uses.vars.size(), 0);
-    for (int round = 0; round < 64; ++round) {
-      bool changed = false;
-      for (const clang::CFGBlock *block : order) {
-        FlowState state = in[block->getBlockID()];
-        if (block != &cfg.getEntry()) {
-          state = FlowState();
-          for (auto pred = block->pred_begin(); pred != block->pred_end(); ++pred)
-            if (const clang::CFGBlock *p = pred->getReachableBlock())
-              state = meet(state, edge(*p, out[p->getBlockID()], block));
-          in[block->getBlockID()] = state;
-        }
-        if (!state.reached)
-          continue;
-        for (const clang::CFGElement &element : *block)
-          transfer(state, element);
-        if (!(state == out[block->getBlockID()])) {
-          out[block->getBlockID()] = std::move(state);
-          changed = true;
-        }
-      }
-      if (!changed)
-        break;
-    }
-    return in;
+    return forwardFixpoint(
+        cfg, order, std::move(entry), 64, meet,
+        [this](const clang::CFGBlock &pred, const FlowState &state, const clang::CFGBlock *succ) {
+          return edge(pred, state, succ);
+        },
+        [this](FlowState &state, const clang::CFGElement &element) { transfer(state, element); });
   }
 
   /// `if (t.joinable())`: on the true edge t is joinable, on the false edge it is not.
