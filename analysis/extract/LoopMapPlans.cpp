@@ -15,13 +15,6 @@
 namespace concur {
 namespace {
 
-/// A loop's only statement (a block of one statement counts), or null.
-const clang::Stmt *onlyStatement(const clang::Stmt *body) {
-  if (const auto *block = llvm::dyn_cast<clang::CompoundStmt>(body))
-    return block->size() == 1 ? block->body_front() : nullptr;
-  return body;
-}
-
 bool containsCall(const clang::Stmt *s) {
   if (!s)
     return false;
@@ -31,11 +24,6 @@ bool containsCall(const clang::Stmt *s) {
     if (containsCall(child))
       return true;
   return false;
-}
-
-bool refersTo(const clang::Expr *e, const clang::VarDecl *var) {
-  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
-  return ref && ref->getDecl() == var;
 }
 
 class LoopMapPlanner : public clang::RecursiveASTVisitor<LoopMapPlanner> {

@@ -16,17 +16,6 @@
 namespace concur {
 namespace {
 
-const clang::Stmt *onlyStatement(const clang::Stmt *s) {
-  if (const auto *block = llvm::dyn_cast_or_null<clang::CompoundStmt>(s))
-    return block->size() == 1 ? block->body_front() : nullptr;
-  return s;
-}
-
-bool refersTo(const clang::Expr *e, const clang::VarDecl *var) {
-  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
-  return ref && ref->getDecl() == var;
-}
-
 /// A type concur::codec copies: scalars, trivially copyable structs, std::string.
 bool hasCodec(clang::QualType type, const clang::ASTContext &ctx) {
   type = type.getNonReferenceType().getUnqualifiedType();

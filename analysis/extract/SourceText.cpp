@@ -43,6 +43,17 @@ bool isPlainCount(const clang::Expr *e) {
   return false;
 }
 
+const clang::Stmt *onlyStatement(const clang::Stmt *body) {
+  if (const auto *block = llvm::dyn_cast_or_null<clang::CompoundStmt>(body))
+    return block->size() == 1 ? block->body_front() : nullptr;
+  return body;
+}
+
+bool refersTo(const clang::Expr *e, const clang::VarDecl *var) {
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+  return ref && ref->getDecl() == var;
+}
+
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs) {
   if (sm.getBufferData(sm.getMainFileID()).contains("#include <concur/concur.hpp>"))
     return std::nullopt;

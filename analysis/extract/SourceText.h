@@ -10,6 +10,8 @@
 
 namespace clang {
 class Expr;
+class Stmt;
+class VarDecl;
 class SourceManager;
 class SourceLocation;
 } // namespace clang
@@ -27,6 +29,12 @@ std::string unusedIdentifier(llvm::StringRef text, llvm::ArrayRef<const char *> 
 /// A count that reads no more than a variable, a constant or a container's size(): safe to
 /// evaluate once more, earlier, to size a pool.
 bool isPlainCount(const clang::Expr *e);
+
+/// A loop's or lambda's only statement (a block of one statement counts), or null.
+const clang::Stmt *onlyStatement(const clang::Stmt *body);
+
+/// Whether `e` names `var` (through parentheses and implicit conversions).
+bool refersTo(const clang::Expr *e, const clang::VarDecl *var);
 
 /// `#include <concur/thread_pool.hpp>` for the main file, unless it includes it or concur.hpp.
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs);
