@@ -12,6 +12,7 @@
 #include <concur/process_pool.hpp>
 #include <concur/queue.hpp>
 #include <concur/semaphore.hpp>
+#include <concur/sys.hpp>
 #include <concur/task.hpp>
 #include <concur/task_group.hpp>
 #include <concur/thread_pool.hpp>
