@@ -30,7 +30,7 @@ struct RawDescriptor {
 struct RawModel {
   std::vector<std::string> names;
   std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
-  std::optional<std::string> streamArg, objectIo;
+  std::optional<std::string> streamArg, objectIo, awaitable, coroutineCall;
   std::optional<int> poolSizeArg;
   std::optional<RawDescriptor> marksDescriptor;
   std::optional<bool> atomic;
@@ -99,6 +99,8 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("object_io", m.objectIo);
     io.mapOptional("marks_descriptor", m.marksDescriptor);
     io.mapOptional("pool_size_arg", m.poolSizeArg);
+    io.mapOptional("awaitable", m.awaitable);
+    io.mapOptional("coroutine_call", m.coroutineCall);
   }
 };
 template <> struct MappingTraits<concur::RawModelFile> {

@@ -144,6 +144,8 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     }
   }
   m.poolSizeArg = raw.poolSizeArg.value_or(-1);
+  m.awaitable = raw.awaitable.value_or("");
+  m.coroutineCall = raw.coroutineCall.value_or("");
   if (raw.threadEntry) {
     const RawThreadEntry &t = *raw.threadEntry;
     if (!t.callable || *t.callable < 0)

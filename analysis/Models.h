@@ -69,6 +69,12 @@ struct Model {
   bool objectIsMemory = false;    // ... or no I/O at all (std::ostringstream)
   DescriptorMark marksDescriptor;
   int poolSizeArg = -1; // a pool's constructor: the argument giving its thread count
+  /// The function of concur's runtime that does the same awaited in a coroutine, with the same
+  /// arguments and result (`concur::sys::recv`): what the coroutine rewrite calls instead.
+  std::string awaitable;
+  /// What coroutine code calls instead, not awaited, with the same arguments and result
+  /// (`close`: `concur::sys::close`, which also makes the event loop forget the descriptor).
+  std::string coroutineCall;
   std::string origin; // where it was defined, for --dump-config and messages
 };
 

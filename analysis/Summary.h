@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 2;
+inline constexpr int SummaryFormatVersion = 3;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -183,6 +183,8 @@ enum class RewriteTarget : uint8_t {
   ParallelFor, // the spawning loop a `pool.parallel_for(first, last, body)`, the joins gone
   Map,         // a serial loop of independent calls run on a pool, results kept in order
   ProcessPool, // each task `pool.submit(f, args)` on a concur::process_pool, f registered
+  Coroutine,   // each connection's handler a concur::task spawned on an event loop, the accept
+               // loop a coroutine run by concur::run (the edits are complete: no pool)
 };
 
 /// Edits that move some of a function's threads or std::async tasks onto a concur::thread_pool,

@@ -2,6 +2,7 @@
 
 #include "../Models.h"
 #include "AtomicCandidates.h"
+#include "CoroutinePlan.h"
 #include "FunctionFacts.h"
 #include "LocMaker.h"
 #include "LoopMapPlans.h"
@@ -68,6 +69,8 @@ private:
       return;
     Function facts = extractFunction(fn, lambda, ctx, models, locs, descriptors);
     facts.rewrites = planRewrites(fn, facts, ctx, locs);
+    for (Rewrite &connection : planCoroutines(fn, facts, ctx, locs, models))
+      facts.rewrites.push_back(std::move(connection));
     if (!facts.loops.empty())
       for (Rewrite &loop : planLoopMaps(fn, ctx, locs))
         facts.rewrites.push_back(std::move(loop));

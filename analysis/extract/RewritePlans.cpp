@@ -1,5 +1,6 @@
 #include "RewritePlans.h"
 
+#include "AstQueries.h"
 #include "Includes.h"
 #include "LocMaker.h"
 #include "ProcessPoolPlan.h"
@@ -20,30 +21,6 @@
 
 namespace concur {
 namespace {
-
-bool isStdRecord(clang::QualType type, llvm::StringRef name) {
-  const clang::CXXRecordDecl *record = type.isNull() ? nullptr : type->getAsCXXRecordDecl();
-  return record && record->isInStdNamespace() && record->getName() == name;
-}
-
-bool isThreadType(clang::QualType type) { return isStdRecord(type, "thread") || isStdRecord(type, "jthread"); }
-
-/// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
-const clang::Expr *skipTemporaries(const clang::Expr *e) {
-  while (e) {
-    e = e->IgnoreImplicit()->IgnoreParens();
-    if (const auto *temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
-      e = temp->getSubExpr();
-    else if (const auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
-      e = bind->getSubExpr();
-    else if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e);
-             construct && construct->getNumArgs() == 1 && construct->getConstructor()->isCopyOrMoveConstructor())
-      e = construct->getArg(0);
-    else
-      return e;
-  }
-  return e;
-}
 
 /// How a thread's or task's handle is held, and so what the rewrite does to it.
 enum class Handle : uint8_t { Thread, Future, Pthread };

@@ -208,7 +208,7 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
       else
         site.fanout = std::to_string(sameEntrySites), site.fanoutCount = int64_t(sameEntrySites);
       if (site.kind == SiteKind::ThreadPerConnection)
-        site.fanout = "one per connection";
+        site.fanout = "one per connection", site.fanoutCount = -1; // as many as clients connect
       decide(site, work, options);
       addEvidence(program, work, uint32_t(entry), site);
       sites.push_back(std::move(site));

@@ -35,6 +35,13 @@ const Call *waitForOtherWork(const Program &program, uint32_t work) {
   return wait;
 }
 
+std::vector<Replacement> toReplacements(const Program &program, const std::vector<Edit> &edits) {
+  std::vector<Replacement> out;
+  for (const Edit &edit : edits)
+    out.push_back(Replacement{program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
+  return out;
+}
+
 bool poolFamily(TargetModel model) {
   return model == TargetModel::ThreadPool || model == TargetModel::Executor || model == TargetModel::ParallelFor ||
          model == TargetModel::ProcessPool;
@@ -48,6 +55,8 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   const Function &fn = program.functions()[site.function];
   if (site.spawn < 0)
     return {}; // a serial loop's fix goes on a note (loopFix)
+  if (site.model == TargetModel::Coroutines)
+    return coroutineFix(context, site, why);
   // parallel_for when the model asks for it and the loop allows it; else the pool's submit.
   const Rewrite *chosen = nullptr, *submit = nullptr;
   for (const Rewrite &rewrite : fn.rewrites) {
@@ -107,10 +116,36 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   if (site.model == TargetModel::ParallelFor && chosen->target == RewriteTarget::Submit)
     why = "the loop does more than start the threads, so the fix submits each task to a pool instead of a "
           "parallel_for";
-  std::vector<Replacement> out;
-  for (const Edit &edit : threadPoolFix(*chosen, size))
-    out.push_back(Replacement{program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
-  return out;
+  return toReplacements(program, threadPoolFix(*chosen, size));
+}
+
+std::vector<Replacement> ModelSiteCheck::coroutineFix(const AnalysisContext &context, const ConcurrencySite &site,
+                                                       std::string &why) const {
+  const Program &program = context.program;
+  const Function &fn = program.functions()[site.function];
+  const Rewrite *chosen = nullptr, *submit = nullptr;
+  for (const Rewrite &rewrite : fn.rewrites) {
+    if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
+      continue;
+    if (rewrite.target == RewriteTarget::Coroutine)
+      chosen = &rewrite;
+    if (rewrite.target == RewriteTarget::Submit)
+      submit = &rewrite;
+  }
+  if (!chosen) {
+    // The thread-pool planner's blocker covers what no rewrite can do (C, an old standard).
+    why = submit && !submit->blocker.empty() && site.kind == SiteKind::ThreadPerConnection
+              ? submit->blocker
+              : site.kind == SiteKind::ThreadPerConnection
+                    ? "concur rewrites to coroutines a thread per connection started by std::thread or std::jthread"
+                    : "concur rewrites to coroutines only a thread per connection";
+    return {};
+  }
+  if (!chosen->blocker.empty()) {
+    why = chosen->blocker;
+    return {};
+  }
+  return toReplacements(program, chosen->edits);
 }
 
 PoolSize ModelSiteCheck::ioPoolSize(const ConcurrencySite &site) const {
@@ -126,11 +161,7 @@ std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context,
   PoolSize size;
   if (context.classifier().of(uint32_t(site.work)).label == Workload::Io)
     size = ioPoolSize(site);
-  std::vector<Replacement> out;
-  for (const Edit &edit : threadPoolFix(*site.loopMap, size))
-    out.push_back(
-        Replacement{context.program.fileOf(edit.range.begin), edit.range.begin.offset, edit.range.length, edit.text});
-  return out;
+  return toReplacements(context.program, threadPoolFix(*site.loopMap, size));
 }
 
 void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &out) {

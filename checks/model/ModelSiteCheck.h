@@ -18,11 +18,14 @@ private:
   SiteKind kind;
   SiteOptions siteOptions;
   int64_t ioPoolThreads = 32; // the most workers an I/O pool gets, like Python's executor
-  /// The fix for `site`; `why` says why there is none, or how the fix departs from the model.
   /// The size of a pool for I/O work at `site`.
   PoolSize ioPoolSize(const ConcurrencySite &site) const;
   /// A serial loop's rewrite onto a pool, for its note.
   std::vector<Replacement> loopFix(const AnalysisContext &context, const ConcurrencySite &site) const;
+  /// The coroutine rewrite planned for a thread per connection, or none with `why` set.
+  std::vector<Replacement> coroutineFix(const AnalysisContext &context, const ConcurrencySite &site,
+                                        std::string &why) const;
+  /// The fix for `site`; `why` says why there is none, or how the fix departs from the model.
   std::vector<Replacement> fixFor(const AnalysisContext &context, const ConcurrencySite &site,
                                   const std::vector<ConcurrencySite> &all, std::string &why) const;
 };

@@ -1,0 +1,350 @@
+#include "AwaitConversion.h"
+
+#include "LocMaker.h"
+#include "Names.h"
+#include "../Models.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "fmt/format.h"
+
+namespace concur {
+
+/// What one body does that the conversion cares about, outside nested lambdas unless noted.
+struct AwaitConversion::Body : clang::RecursiveASTVisitor<AwaitConversion::Body> {
+  struct Site {
+    const clang::CallExpr *call;
+    bool inCatch;
+  };
+  std::vector<Site> calls;
+  std::vector<const clang::CXXConstructExpr *> constructions;
+  std::vector<const clang::ReturnStmt *> returns;
+  std::vector<const clang::Stmt *> lambdaBodies; // examined separately: they may not await
+  const clang::Stmt *skip = nullptr;
+  unsigned catchDepth = 0;
+
+  bool TraverseStmt(clang::Stmt *s) {
+    if (s && s == skip)
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(s);
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *lambda) {
+    lambdaBodies.push_back(lambda->getBody());
+    return true;
+  }
+  bool TraverseCXXCatchStmt(clang::CXXCatchStmt *handler) {
+    ++catchDepth;
+    bool ok = RecursiveASTVisitor::TraverseCXXCatchStmt(handler);
+    --catchDepth;
+    return ok;
+  }
+  bool VisitCallExpr(clang::CallExpr *call) {
+    calls.push_back({call, catchDepth > 0});
+    return true;
+  }
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr *construct) {
+    constructions.push_back(construct);
+    return true;
+  }
+  bool VisitReturnStmt(clang::ReturnStmt *ret) {
+    returns.push_back(ret);
+    return true;
+  }
+};
+
+namespace {
+
+/// Every reference to a function in the translation unit, to find the uses a conversion changes.
+struct FunctionRefs : clang::RecursiveASTVisitor<FunctionRefs> {
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    if (const auto *fn = llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()))
+      refs[fn->getCanonicalDecl()].push_back(ref);
+    return true;
+  }
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::DeclRefExpr *>> refs;
+};
+
+/// A postfix use of the call's value (`f().size()`, `f()[0]`) binds tighter than `co_await`.
+bool needsParentheses(const clang::CallExpr *call, clang::ASTContext &ctx) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(*call);
+  while (true) {
+    auto parents = ctx.getParents(node);
+    if (parents.empty())
+      return false;
+    const auto *parent = parents[0].get<clang::Expr>();
+    if (!parent)
+      return false;
+    if (llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr>(parent)) {
+      node = parents[0];
+      continue;
+    }
+    if (llvm::isa<clang::MemberExpr, clang::ArraySubscriptExpr>(parent))
+      return true;
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(parent))
+      return unary->isPostfix();
+    if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(parent))
+      return op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
+             op->getOperator() == clang::OO_Call;
+    return false;
+  }
+}
+
+bool isSyncWait(SyncKind sync) {
+  return sync == SyncKind::Wait || sync == SyncKind::Join || sync == SyncKind::Barrier || sync == SyncKind::Get;
+}
+
+} // namespace
+
+AwaitConversion::AwaitConversion(clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs)
+    : ctx(ctx), models(models), locs(locs) {}
+
+bool AwaitConversion::fail(std::string why) {
+  if (blocker_.empty())
+    blocker_ = std::move(why);
+  return false;
+}
+
+unsigned AwaitConversion::lineOf(clang::SourceLocation loc) const {
+  return ctx.getSourceManager().getExpansionLineNumber(loc);
+}
+
+bool AwaitConversion::edit(clang::SourceLocation begin, clang::SourceLocation end, std::string text) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  if (!begin.isFileID() || !end.isFileID() || !sm.isInMainFile(begin))
+    return fail("the code to change is written inside a macro or a header");
+  edits_.push_back(Edit{locs.makeRange(begin, end), std::move(text)});
+  return true;
+}
+
+AwaitConversion::Role AwaitConversion::roleOf(const clang::FunctionDecl *callee, std::string &replacement) const {
+  if (const Model *model = models.lookup(normalizedName(callee))) {
+    if (!model->awaitable.empty()) {
+      replacement = model->awaitable;
+      return Role::Awaitable;
+    }
+    if (!model->coroutineCall.empty()) {
+      replacement = model->coroutineCall;
+      return Role::Replaced;
+    }
+    if ((model->effect.io != IoKind::None && model->effect.io != IoKind::Terminal) || isSyncWait(model->effect.sync))
+      return Role::Blocks;
+    if (model->lock != LockAction::None || model->guard != GuardKind::None || model->effect.sync == SyncKind::Lock)
+      return Role::Locks;
+    return Role::Plain;
+  }
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  const clang::FunctionDecl *definition = nullptr;
+  if (callee->hasBody(definition))
+    return sm.isInSystemHeader(definition->getLocation()) ? Role::Plain : Role::Project;
+  return sm.isInSystemHeader(callee->getLocation()) || callee->getBuiltinID() != 0 ? Role::Plain : Role::Unknown;
+}
+
+bool AwaitConversion::needsAwait(const clang::FunctionDecl *fn) {
+  const clang::FunctionDecl *definition = nullptr;
+  if (!fn->hasBody(definition))
+    return false;
+  if (auto known = awaits.find(definition); known != awaits.end())
+    return known->second;
+  awaits[definition] = false; // a recursive call adds nothing
+  Body body;
+  body.TraverseStmt(definition->getBody());
+  bool result = false;
+  for (const Body::Site &site : body.calls) {
+    const clang::FunctionDecl *callee = site.call->getDirectCallee();
+    std::string awaitable;
+    if (!callee)
+      continue;
+    Role role = roleOf(callee, awaitable);
+    if (role == Role::Awaitable || (role == Role::Project && needsAwait(callee))) {
+      result = true;
+      break;
+    }
+  }
+  awaits[definition] = result;
+  return result;
+}
+
+bool AwaitConversion::renameCallee(const clang::CallExpr *call, const std::string &replacement) {
+  const clang::Expr *callee = call->getCallee()->IgnoreImpCasts();
+  usesSys_ |= llvm::StringRef(replacement).starts_with("concur::sys::");
+  return edit(callee->getBeginLoc(),
+              clang::Lexer::getLocForEndOfToken(callee->getEndLoc(), 0, ctx.getSourceManager(), ctx.getLangOpts()),
+              replacement);
+}
+
+bool AwaitConversion::awaitCall(const clang::CallExpr *call, const std::string &replacement) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  const clang::LangOptions &lang = ctx.getLangOpts();
+  bool parens = needsParentheses(call, ctx);
+  if (!replacement.empty() && !renameCallee(call, replacement))
+    return false;
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(call->getCallee()->IgnoreImpCasts()))
+    awaitedRefs.insert(ref);
+  if (!edit(call->getBeginLoc(), call->getBeginLoc(), parens ? "(co_await " : "co_await "))
+    return false;
+  if (parens) {
+    clang::SourceLocation end = clang::Lexer::getLocForEndOfToken(call->getEndLoc(), 0, sm, lang);
+    return edit(end, end, ")");
+  }
+  return true;
+}
+
+bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip, bool inCoroutine,
+                                const clang::FunctionDecl *owner) {
+  Body body;
+  body.skip = skip;
+  body.TraverseStmt(const_cast<clang::Stmt *>(stmt));
+  std::string where = owner ? fmt::format("'{}'", displayName(owner)) : std::string("the accept loop");
+  for (const clang::Stmt *lambda : body.lambdaBodies) {
+    if (!awaitsNothing(lambda))
+      return fail(fmt::format("a lambda in {} (line {}) would have to suspend", where, lineOf(lambda->getBeginLoc())));
+    if (!visitBody(lambda, nullptr, /*inCoroutine=*/false, nullptr))
+      return false;
+  }
+  // A lock is reported after everything that blocks: the blocking call is the better reason.
+  std::string lockTaken;
+  auto takesLock = [&](clang::SourceLocation at) {
+    if (lockTaken.empty())
+      lockTaken = fmt::format("{} takes a lock (line {}) and would now suspend: coroutines sharing a thread must "
+                              "not hold a lock across a co_await",
+                              where, lineOf(at));
+  };
+  for (const clang::CXXConstructExpr *construct : body.constructions) {
+    std::string unused;
+    Role role = roleOf(construct->getConstructor(), unused);
+    if (role == Role::Blocks)
+      return fail(fmt::format("'{}' (line {}) blocks the thread and has no coroutine counterpart",
+                              normalizedName(construct->getConstructor()), lineOf(construct->getBeginLoc())));
+    if (role == Role::Locks && inCoroutine)
+      takesLock(construct->getBeginLoc());
+  }
+  for (const Body::Site &site : body.calls) {
+    const clang::CallExpr *call = site.call;
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    if (!callee)
+      continue; // through a pointer: what it does is unknown here, as it was for the threads
+    std::string replacement;
+    Role role = roleOf(callee, replacement);
+    std::string name = normalizedName(callee);
+    unsigned line = lineOf(call->getBeginLoc());
+    bool awaited = role == Role::Awaitable || (role == Role::Project && needsAwait(callee));
+    if (awaited && !inCoroutine)
+      return fail(fmt::format("'{}' (line {}) would have to suspend outside coroutine code", name, line));
+    if (awaited && site.inCatch)
+      return fail(fmt::format("'{}' (line {}) is called in a catch block, where C++ does not allow co_await", name, line));
+    switch (role) {
+    case Role::Plain:
+      break;
+    case Role::Blocks:
+      return fail(fmt::format("'{}' (line {}) blocks the thread and has no coroutine counterpart", name, line));
+    case Role::Unknown:
+      return fail(fmt::format("'{}' (line {}) is defined in another file, so concur cannot tell whether it blocks", name,
+                              line));
+    case Role::Locks:
+      if (inCoroutine)
+        takesLock(call->getBeginLoc());
+      break;
+    case Role::Awaitable:
+      if (!awaitCall(call, replacement))
+        return false;
+      break;
+    case Role::Replaced:
+      if (inCoroutine && !renameCallee(call, replacement))
+        return false;
+      break;
+    case Role::Project:
+      if (awaited) {
+        if (!awaitCall(call, "") || !convertFunction(callee))
+          return false;
+      } else if (!checkCalledFunction(callee)) {
+        return false;
+      }
+      break;
+    }
+  }
+  if (!lockTaken.empty())
+    return fail(lockTaken);
+  if (owner)
+    for (const clang::ReturnStmt *ret : body.returns)
+      if (!edit(ret->getReturnLoc(), ret->getReturnLoc().getLocWithOffset(6), "co_return"))
+        return false;
+  return true;
+}
+
+bool AwaitConversion::checkCalledFunction(const clang::FunctionDecl *fn) {
+  const clang::FunctionDecl *definition = nullptr;
+  if (!fn->hasBody(definition) || !checked.insert(definition).second)
+    return true;
+  return visitBody(definition->getBody(), nullptr, /*inCoroutine=*/false, definition);
+}
+
+bool AwaitConversion::awaitsNothing(const clang::Stmt *s) {
+  Body body;
+  body.TraverseStmt(const_cast<clang::Stmt *>(s));
+  for (const Body::Site &site : body.calls)
+    if (const clang::FunctionDecl *callee = site.call->getDirectCallee()) {
+      std::string awaitable;
+      Role role = roleOf(callee, awaitable);
+      if (role == Role::Awaitable || (role == Role::Project && needsAwait(callee)))
+        return false;
+    }
+  return true;
+}
+
+bool AwaitConversion::retypeReturn(const clang::FunctionDecl *fn) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  const clang::LangOptions &lang = ctx.getLangOpts();
+  for (const clang::FunctionDecl *decl : fn->redecls()) {
+    clang::SourceRange range = decl->getReturnTypeSourceRange();
+    if (range.isInvalid())
+      return fail(fmt::format("concur cannot find the return type of '{}'", displayName(fn)));
+    clang::SourceLocation end = clang::Lexer::getLocForEndOfToken(range.getEnd(), 0, sm, lang);
+    std::string type =
+        clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(range.getBegin(), end), sm, lang).str();
+    if (!edit(range.getBegin(), end, "concur::task<" + type + ">"))
+      return false;
+  }
+  return true;
+}
+
+bool AwaitConversion::convertFunction(const clang::FunctionDecl *fn) {
+  const clang::FunctionDecl *definition = nullptr;
+  if (!fn->hasBody(definition))
+    return fail(fmt::format("'{}' is defined in another file", displayName(fn)));
+  if (!converted.insert(definition).second)
+    return true;
+  std::string name = displayName(definition);
+  if (definition->isMain())
+    return fail("'main' would have to suspend");
+  if (llvm::isa<clang::CXXMethodDecl>(definition))
+    return fail(fmt::format("'{}' is a member function; concur turns only free functions into coroutines", name));
+  if (definition->getTemplatedKind() != clang::FunctionDecl::TK_NonTemplate || definition->isVariadic() ||
+      definition->isConstexpr() || definition->getReturnType()->isUndeducedType() ||
+      definition->getReturnType()->getContainedAutoType())
+    return fail(fmt::format("'{}' is a template, variadic, constexpr or has a deduced type", name));
+  if (llvm::isa<clang::CoroutineBodyStmt>(definition->getBody()))
+    return fail(fmt::format("'{}' is already a coroutine", name));
+  return retypeReturn(definition) && visitBody(definition->getBody(), nullptr, /*inCoroutine=*/true, definition);
+}
+
+bool AwaitConversion::convertStatement(const clang::Stmt *s, const clang::Stmt *skip) {
+  return visitBody(s, skip, /*inCoroutine=*/true, nullptr);
+}
+
+bool AwaitConversion::checkUses(const clang::DeclRefExpr *allowed) {
+  FunctionRefs all;
+  all.TraverseDecl(ctx.getTranslationUnitDecl());
+  for (const clang::FunctionDecl *fn : converted)
+    for (const clang::DeclRefExpr *ref : all.refs[fn->getCanonicalDecl()])
+      if (ref != allowed && !awaitedRefs.contains(ref))
+        return fail(fmt::format("'{}' is also used at line {}, where it would now return a task", displayName(fn),
+                                lineOf(ref->getBeginLoc())));
+  return true;
+}
+
+} // namespace concur

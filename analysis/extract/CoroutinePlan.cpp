@@ -1,0 +1,572 @@
+#include "CoroutinePlan.h"
+
+#include "AstQueries.h"
+#include "AwaitConversion.h"
+#include "Includes.h"
+#include "LocMaker.h"
+#include "SourceText.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "fmt/format.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+
+namespace concur {
+namespace {
+
+bool isLoop(const clang::Stmt *s) {
+  return llvm::isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt, clang::CXXForRangeStmt>(s);
+}
+
+/// What the planner needs from a function body: thread starts, accept calls, jumps out.
+struct BodyScan : clang::RecursiveASTVisitor<BodyScan> {
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCXXConstructExpr(clang::CXXConstructExpr *e) {
+    if (isThreadType(e->getType()) && e->getNumArgs() >= 1 && !e->getConstructor()->isCopyOrMoveConstructor())
+      starts.push_back(e);
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr *call) {
+    const clang::CXXMethodDecl *method = call->getMethodDecl();
+    if (method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
+        !isThreadType(skipTemporaries(call->getArg(0))->getType()))
+      starts.push_back(call);
+    return true;
+  }
+  bool VisitCallExpr(clang::CallExpr *call) {
+    if (const clang::FunctionDecl *callee = call->getDirectCallee();
+        callee && callee->getDeclName().isIdentifier() &&
+        (callee->getName() == "accept" || callee->getName() == "accept4") &&
+        callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
+      accepts.push_back(call);
+    return true;
+  }
+  bool VisitReturnStmt(clang::ReturnStmt *s) {
+    exits.push_back(s);
+    return true;
+  }
+  bool VisitGotoStmt(clang::GotoStmt *s) {
+    exits.push_back(s);
+    return true;
+  }
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    refs.push_back(ref);
+    return true;
+  }
+  std::vector<const clang::Expr *> starts;
+  std::vector<const clang::CallExpr *> accepts;
+  std::vector<const clang::Stmt *> exits;
+  std::vector<const clang::DeclRefExpr *> refs;
+};
+
+/// How the accept loop keeps its threads, and so what keeps the tasks.
+enum class Keeper : uint8_t { Detached, Container };
+
+/// Plans the rewrite of one thread start in an accept loop; see planCoroutines.
+class ConnectionPlanner {
+public:
+  ConnectionPlanner(const clang::FunctionDecl *fn, clang::ASTContext &ctx, LocMaker &locs, const ModelDatabase &models)
+      : fn(fn), ctx(ctx), sm(ctx.getSourceManager()), lang(ctx.getLangOpts()), locs(locs), conversion(ctx, models, locs) {
+    scan.TraverseStmt(fn->getBody());
+  }
+
+  /// Null when the spawn is not in a loop that accepts connections.
+  std::optional<Rewrite> plan(uint32_t index, const Spawn &spawn) {
+    start = startOf(spawn);
+    if (!start)
+      return std::nullopt;
+    acceptLoop = enclosingLoop(start);
+    if (!acceptLoop || !containsAccept(acceptLoop))
+      return std::nullopt;
+    rewrite.target = RewriteTarget::Coroutine;
+    rewrite.spawns = {index};
+    if (!lang.CPlusPlus20)
+      return blocked("coroutines need C++20 and this file is compiled with an older standard");
+    if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation())))
+      return blocked("the accept loop is in a header, which other files may include unchanged");
+    if (!(placeStart() && findHandler() && placeKeeper() && checkLoop() && convert() && wrap()))
+      return blocked(reason.empty() ? conversion.blocker() : reason);
+    addIncludes();
+    rewrite.edits = std::move(edits);
+    return rewrite;
+  }
+
+private:
+  Rewrite blocked(std::string why) {
+    rewrite.blocker = std::move(why);
+    rewrite.edits.clear();
+    return rewrite;
+  }
+  bool fail(std::string why) {
+    reason = std::move(why);
+    return false;
+  }
+  unsigned lineOf(clang::SourceLocation loc) const { return sm.getExpansionLineNumber(loc); }
+  clang::SourceLocation endOfToken(clang::SourceLocation loc) const {
+    return clang::Lexer::getLocForEndOfToken(loc, 0, sm, lang);
+  }
+  std::string tokenText(clang::SourceRange range) const {
+    return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(range), sm, lang).str();
+  }
+  bool edit(clang::SourceLocation begin, clang::SourceLocation end, std::string text) {
+    if (!begin.isFileID() || !end.isFileID() || !sm.isInMainFile(begin))
+      return fail("the code to change is written inside a macro");
+    edits.push_back(Edit{locs.makeRange(begin, end), std::move(text)});
+    return true;
+  }
+  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const {
+    auto parents = ctx.getParents(node);
+    return parents.empty() ? clang::DynTypedNode() : parents[0];
+  }
+  /// The first parent that is not a temporary, a conversion, a cast to the same thread type or
+  /// a parenthesis; `outer` becomes the outermost expression skipped.
+  clang::DynTypedNode meaningfulParent(const clang::Expr *e, const clang::Expr *&outer) const {
+    clang::DynTypedNode node = clang::DynTypedNode::create(*e);
+    outer = e;
+    while (true) {
+      clang::DynTypedNode parent = parentOf(node);
+      const auto *expr = parent.get<clang::Expr>();
+      if (!expr || !(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr,
+                                clang::ExprWithCleanups, clang::ParenExpr, clang::CXXFunctionalCastExpr>(expr) ||
+                     (llvm::isa<clang::CXXConstructExpr>(expr) &&
+                      llvm::cast<clang::CXXConstructExpr>(expr)->getNumArgs() == 1 &&
+                      llvm::cast<clang::CXXConstructExpr>(expr)->getConstructor()->isCopyOrMoveConstructor())))
+        return parent;
+      if (!llvm::isa<clang::ExprWithCleanups>(expr))
+        outer = expr;
+      node = parent;
+    }
+  }
+  /// `x.method(…)` for a reference to `x`: the member expression and its call, or nulls.
+  std::pair<const clang::MemberExpr *, const clang::CXXMemberCallExpr *> memberCallOn(const clang::DeclRefExpr *ref) const {
+    clang::DynTypedNode node = clang::DynTypedNode::create(*ref);
+    do
+      node = parentOf(node);
+    while (node.get<clang::ImplicitCastExpr>() || node.get<clang::ParenExpr>());
+    const auto *member = node.get<clang::MemberExpr>();
+    if (!member)
+      return {nullptr, nullptr};
+    return {member, llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(parentOf(node).get<clang::Expr>())};
+  }
+  /// The statement of a block that `s` is part of.
+  const clang::Stmt *blockStatement(const clang::Stmt *s, const clang::CompoundStmt **block = nullptr) const {
+    clang::DynTypedNode node = clang::DynTypedNode::create(*s);
+    const clang::Stmt *last = s;
+    while (true) {
+      clang::DynTypedNode parent = parentOf(node);
+      if (const auto *compound = parent.get<clang::CompoundStmt>()) {
+        if (block)
+          *block = compound;
+        return last;
+      }
+      const auto *stmt = parent.get<clang::Stmt>();
+      if (!stmt)
+        return nullptr;
+      last = stmt;
+      node = parent;
+    }
+  }
+
+  // ---- the start, the loop, the handler ------------------------------------------------------
+
+  const clang::Expr *startOf(const Spawn &spawn) const {
+    for (const clang::Expr *e : scan.starts) {
+      Loc at = locs.make(e->getBeginLoc());
+      if (at.file == spawn.loc.file && at.offset == spawn.loc.offset)
+        return e;
+    }
+    for (const clang::Expr *e : scan.starts) {
+      Loc begin = locs.make(e->getBeginLoc()), end = locs.make(e->getEndLoc());
+      if (llvm::isa<clang::CXXConstructExpr>(e) && begin.file == spawn.loc.file && begin.offset <= spawn.loc.offset &&
+          spawn.loc.offset <= end.offset)
+        return e;
+    }
+    return nullptr;
+  }
+
+  const clang::Stmt *enclosingLoop(const clang::Stmt *s) const {
+    clang::DynTypedNode node = clang::DynTypedNode::create(*s);
+    while (true) {
+      node = parentOf(node);
+      const auto *stmt = node.get<clang::Stmt>();
+      if (!stmt || stmt == fn->getBody())
+        return nullptr;
+      if (isLoop(stmt))
+        return stmt;
+    }
+  }
+
+  bool within(const clang::Stmt *inner, const clang::Stmt *outer) const {
+    return !sm.isBeforeInTranslationUnit(inner->getBeginLoc(), outer->getBeginLoc()) &&
+           !sm.isBeforeInTranslationUnit(outer->getEndLoc(), inner->getEndLoc());
+  }
+
+  bool containsAccept(const clang::Stmt *loop) const {
+    for (const clang::CallExpr *call : scan.accepts)
+      if (within(call, loop))
+        return true;
+    return false;
+  }
+
+  /// Where the thread is created: what runs it, and the expression the spawn replaces.
+  bool placeStart() {
+    if (const auto *emplace = llvm::dyn_cast<clang::CXXMemberCallExpr>(start)) {
+      keeper = Keeper::Container;
+      callable = emplace->getArg(0);
+      for (unsigned i = 1; i < emplace->getNumArgs(); ++i)
+        arguments.push_back(emplace->getArg(i));
+      holderExpr = emplace->getImplicitObjectArgument();
+      replaced = emplace;
+      return true;
+    }
+    const auto *construct = llvm::cast<clang::CXXConstructExpr>(start);
+    callable = construct->getArg(0);
+    for (unsigned i = 1; i < construct->getNumArgs(); ++i)
+      arguments.push_back(construct->getArg(i));
+    const clang::Expr *outer = nullptr;
+    clang::DynTypedNode parent = meaningfulParent(construct, outer);
+    if (const auto *member = parent.get<clang::MemberExpr>()) {
+      const auto *call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>());
+      if (!call || member->getMemberDecl()->getName() != "detach")
+        return fail(fmt::format("'{}' is called on the connection's thread", member->getMemberDecl()->getNameAsString()));
+      const clang::Stmt *statement = blockStatement(call);
+      if (!statement || !llvm::isa<clang::Expr>(statement) ||
+          llvm::cast<clang::Expr>(statement)->IgnoreImplicit() != call)
+        return fail("the thread is detached inside a larger expression");
+      keeper = Keeper::Detached;
+      replaced = call;
+      return true;
+    }
+    if (const auto *call = parent.get<clang::CXXMemberCallExpr>()) {
+      llvm::StringRef method = call->getMethodDecl() ? call->getMethodDecl()->getName() : "";
+      if (method != "push_back" && !method.starts_with("emplace"))
+        return fail(fmt::format("the connection's thread is passed to '{}'", method.str()));
+      keeper = Keeper::Container;
+      holderExpr = call->getImplicitObjectArgument();
+      replaced = outer;
+      return true;
+    }
+    if (parent.get<clang::VarDecl>())
+      return fail("the connection's thread is kept in a variable of its own; concur rewrites threads that are "
+                  "detached at once or kept in a container and joined");
+    return fail("the connection's thread is used in a way the rewrite cannot follow");
+  }
+
+  /// The function each connection runs, and the text of its call: `handle(fd)`.
+  bool findHandler() {
+    const clang::Expr *e = skipTemporaries(callable);
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
+      e = unary->getSubExpr()->IgnoreParenImpCasts();
+    std::vector<const clang::Expr *> args = arguments;
+    if (const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(e)) {
+      // `[fd] { handle(fd); }`: the lambda only forwards copies to the handler.
+      if (!arguments.empty() || lambda->getCallOperator()->getNumParams() > 0)
+        return fail("the connection's lambda takes arguments");
+      for (const clang::LambdaCapture &capture : lambda->captures())
+        if (capture.getCaptureKind() != clang::LCK_ByCopy)
+          return fail("the connection's lambda captures by reference, which a task outliving the loop's "
+                      "iteration must not");
+      const auto *statement = llvm::dyn_cast_or_null<clang::Expr>(onlyStatement(lambda->getBody()));
+      const auto *call = statement ? llvm::dyn_cast<clang::CallExpr>(statement->IgnoreImplicit()) : nullptr;
+      if (!call || llvm::isa<clang::CXXMemberCallExpr>(call) || !call->getDirectCallee())
+        return fail("the connection's lambda does more than call a function; concur turns functions into coroutines");
+      e = call->getCallee()->IgnoreParenImpCasts();
+      args.assign(call->arg_begin(), call->arg_end());
+    }
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e);
+    handler = ref ? llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()) : nullptr;
+    if (!handler)
+      return fail(e->getType()->getAsCXXRecordDecl()
+                      ? "the connection runs a function object; concur turns only functions into coroutines"
+                      : "concur cannot tell which function the connection's thread runs");
+    handlerRef = ref;
+    if (!handler->getReturnType()->isVoidType())
+      return fail(fmt::format("'{}' returns a value, which the threads dropped", handler->getNameAsString()));
+    for (const clang::ParmVarDecl *param : handler->parameters())
+      if (param->getType()->isReferenceType())
+        return fail(fmt::format("'{}' takes '{}' by reference, which a task must not keep", handler->getNameAsString(),
+                                param->getNameAsString()));
+    std::vector<std::string> texts;
+    for (const clang::Expr *arg : args)
+      texts.push_back(tokenText(arg->getSourceRange()));
+    handlerCall = fmt::format("{}({})", tokenText(ref->getSourceRange()), fmt::join(texts, ", "));
+    for (const clang::Expr *arg : args)
+      if (!conversion.awaitsNothing(arg))
+        return fail("the handler's arguments would have to suspend");
+    return true;
+  }
+
+  // ---- who keeps the tasks ----------------------------------------------------------------
+
+  const clang::VarDecl *localVariable(const clang::Expr *e) const {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+    const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    return var && var->isLocalVarDecl() && var->getDeclContext() == fn ? var : nullptr;
+  }
+
+  bool placeKeeper() {
+    if (keeper == Keeper::Detached) {
+      group = unusedIdentifier(tokenText(fn->getBody()->getSourceRange()),
+                               {"connections", "handlers", "clients", "sessions"}, "concur_connections");
+      return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), fmt::format("{}.spawn({})", group, handlerCall));
+    }
+    holder = localVariable(holderExpr);
+    if (!holder)
+      return fail(fmt::format("the threads are kept in '{}', which is not a local variable",
+                              tokenText(holderExpr->getSourceRange())));
+    std::string spawned = fmt::format("concur::spawn({})", handlerCall);
+    if (replaced == start && llvm::isa<clang::CXXMemberCallExpr>(start))
+      spawned = fmt::format("{}.push_back({})", tokenText(holderExpr->getSourceRange()), spawned);
+    return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), spawned) && retypeHolder() &&
+           findJoins() && followHolder();
+  }
+
+  /// `std::vector<std::thread>` -> `std::vector<concur::future<void>>`.
+  bool retypeHolder() {
+    clang::TypeSourceInfo *info = holder->getTypeSourceInfo();
+    if (!info)
+      return fail("concur cannot find the type of the threads' container");
+    clang::SourceRange range = info->getTypeLoc().getSourceRange();
+    clang::SourceLocation end = endOfToken(range.getEnd());
+    std::string text = clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(range.getBegin(), end), sm, lang).str();
+    llvm::Regex thread("(std::)?j?thread");
+    llvm::SmallVector<llvm::StringRef, 2> match;
+    if (!thread.match(text, &match) || llvm::StringRef(text).count("thread") != 1)
+      return fail(fmt::format("'{}' is not declared as a container of std::thread", holder->getNameAsString()));
+    size_t at = match[0].data() - text.data();
+    clang::SourceLocation from = range.getBegin().getLocWithOffset(int(at));
+    return edit(from, from.getLocWithOffset(int(match[0].size())), "concur::future<void>");
+  }
+
+  /// The loop right after the accept loop that joins every thread; for jthreads, the end of the
+  /// container's block may join them instead.
+  bool findJoins() {
+    const clang::CompoundStmt *block = nullptr;
+    if (blockStatement(acceptLoop, &block) != acceptLoop || !block)
+      return fail("the accept loop is not a statement of a block");
+    const clang::Stmt *const *at = std::find(block->body_begin(), block->body_end(), acceptLoop);
+    if (at + 1 != block->body_end())
+      joinLoop = llvm::dyn_cast<clang::CXXForRangeStmt>(*(at + 1));
+    if (joinLoop && refersTo(joinLoop->getRangeInit(), holder))
+      return rewriteJoinLoop();
+    joinLoop = nullptr;
+    const clang::CompoundStmt *holderBlock = nullptr;
+    const auto *declaration = parentOf(clang::DynTypedNode::create(*holder)).get<clang::DeclStmt>();
+    if (declaration && blockStatement(declaration, &holderBlock) && holderBlock == block &&
+        at + 1 == block->body_end() && llvm::StringRef(holder->getType().getAsString()).contains("jthread")) {
+      joinAtEnd = true;
+      return true;
+    }
+    return fail(fmt::format("the threads in '{}' are not joined right after the accept loop", holder->getNameAsString()));
+  }
+
+  /// `for (auto &t : threads) t.join();` -> `for (auto &t : threads) co_await t;`
+  bool rewriteJoinLoop() {
+    const clang::VarDecl *element = joinLoop->getLoopVariable();
+    if (!element->getType()->getContainedAutoType() && !element->getType().getNonReferenceType()->getContainedAutoType())
+      return fail("the join loop names the thread type; concur rewrites `auto` loops");
+    bool joined = false;
+    for (const clang::DeclRefExpr *ref : scan.refs) {
+      if (ref->getDecl() != element)
+        continue;
+      auto [member, call] = memberCallOn(ref);
+      llvm::StringRef method = member ? member->getMemberDecl()->getName() : "";
+      if (call && method == "join") {
+        joined = true;
+        if (!edit(call->getBeginLoc(), endOfToken(call->getEndLoc()), "co_await " + element->getNameAsString()))
+          return false;
+      } else if (call && method == "joinable") {
+        clang::SourceLocation name = member->getMemberLoc();
+        if (!edit(name, endOfToken(name), "valid"))
+          return false;
+      } else {
+        return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", element->getNameAsString(),
+                                lineOf(ref->getBeginLoc())));
+      }
+    }
+    return joined || fail("the loop after the accept loop does not join the threads");
+  }
+
+  /// Every other use of the container must mean the same for futures.
+  bool followHolder() {
+    for (const clang::DeclRefExpr *ref : scan.refs) {
+      if (ref->getDecl() != holder || within(ref, replaced) || (joinLoop && refersTo(joinLoop->getRangeInit(), holder) &&
+                                                                 within(ref, joinLoop->getRangeInit())))
+        continue;
+      auto [member, call] = memberCallOn(ref);
+      llvm::StringRef method = member ? member->getMemberDecl()->getName() : "";
+      if (method == "reserve" || method == "size" || method == "empty" || method == "capacity")
+        continue;
+      if (call && (method == "push_back" || method.starts_with("emplace")) && within(replaced, call))
+        continue; // `threads.push_back(std::thread(...))`: the start itself
+      return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", holder->getNameAsString(),
+                              lineOf(ref->getBeginLoc())));
+    }
+    return true;
+  }
+
+  // ---- the loop and the functions it reaches ------------------------------------------------
+
+  bool checkLoop() {
+    for (const clang::Stmt *exit : scan.exits)
+      if (within(exit, acceptLoop))
+        return fail(fmt::format("the accept loop leaves '{}' at line {}", fn->getNameAsString(),
+                                lineOf(exit->getBeginLoc())));
+    if (llvm::isa<clang::CoroutineBodyStmt>(fn->getBody()))
+      return fail(fmt::format("'{}' is already a coroutine", fn->getNameAsString()));
+    return true;
+  }
+
+  bool convert() {
+    if (!conversion.needsAwait(handler))
+      return fail(fmt::format("'{}' makes no blocking call that has a coroutine form", handler->getNameAsString()));
+    return conversion.convertStatement(acceptLoop, replaced) && conversion.convertFunction(handler) &&
+           conversion.checkUses(handlerRef);
+  }
+
+  // ---- concur::run around the loop ----------------------------------------------------------
+
+  /// Where a statement's text ends, its `;` included.
+  clang::SourceLocation statementEnd(const clang::Stmt *s) const {
+    clang::SourceLocation semi =
+        clang::Lexer::findLocationAfterToken(s->getEndLoc(), clang::tok::semi, sm, lang, /*SkipTrailing=*/false);
+    return semi.isValid() ? semi : endOfToken(s->getEndLoc());
+  }
+
+  bool wrap() {
+    clang::SourceLocation begin = acceptLoop->getBeginLoc();
+    std::string indent = indentAt(sm, begin);
+    if (indent.empty() && sm.getSpellingColumnNumber(begin) != 1)
+      return fail("the accept loop shares its line with other code");
+    std::string unit = "  ";
+    if (const auto *body = llvm::dyn_cast<clang::CompoundStmt>(
+            llvm::isa<clang::ForStmt>(acceptLoop)    ? llvm::cast<clang::ForStmt>(acceptLoop)->getBody()
+            : llvm::isa<clang::WhileStmt>(acceptLoop) ? llvm::cast<clang::WhileStmt>(acceptLoop)->getBody()
+                                                      : nullptr);
+        body && !body->body_empty()) {
+      std::string inner = indentAt(sm, body->body_front()->getBeginLoc());
+      if (inner.size() > indent.size() && llvm::StringRef(inner).starts_with(indent))
+        unit = inner.substr(indent.size());
+    }
+    const clang::Stmt *last = joinLoop ? static_cast<const clang::Stmt *>(joinLoop) : acceptLoop;
+    clang::SourceLocation end = statementEnd(last);
+    if (!begin.isFileID() || !end.isFileID())
+      return fail("the accept loop is written inside a macro");
+    std::string open = "concur::run([&]() -> concur::task<void> {\n" + indent + unit;
+    if (keeper == Keeper::Detached)
+      open += fmt::format("concur::task_group {};\n{}{}", group, indent, unit);
+    std::string close;
+    if (keeper == Keeper::Detached)
+      close = fmt::format("\n{}{}co_await {}.join();", indent, unit, group);
+    else if (joinAtEnd) {
+      std::string element = unusedIdentifier(tokenText(fn->getBody()->getSourceRange()), {"connection", "session", "task"},
+                                             "concur_connection");
+      close = fmt::format("\n{0}{1}for (auto &{2} : {3})\n{0}{1}{1}co_await {2};", indent, unit, element,
+                          holder->getNameAsString());
+    }
+    close += "\n" + indent + "}());";
+    if (!edit(begin, begin, open))
+      return false;
+    indentLines(begin, end, unit);
+    return edit(end, end, close);
+  }
+
+  /// The loop's lines move one level in; a line that starts inside a replaced range is left to it.
+  void indentLines(clang::SourceLocation begin, clang::SourceLocation end, const std::string &unit) {
+    auto [file, from] = sm.getDecomposedLoc(begin);
+    unsigned to = sm.getDecomposedLoc(end).second;
+    llvm::StringRef buffer = sm.getBufferData(file);
+    Loc origin = locs.make(begin);
+    std::vector<Edit> replacements;
+    for (const Edit &e : edits)
+      if (e.range.length > 0)
+        replacements.push_back(e);
+    for (const Edit &e : conversion.edits())
+      if (e.range.length > 0)
+        replacements.push_back(e);
+    for (size_t at = buffer.find('\n', from); at != llvm::StringRef::npos && at + 1 < to; at = buffer.find('\n', at + 1)) {
+      size_t lineStart = at + 1;
+      size_t lineEnd = buffer.find('\n', lineStart);
+      if (buffer.slice(lineStart, lineEnd).trim().empty())
+        continue;
+      bool inside = false;
+      for (const Edit &e : replacements)
+        inside |= e.range.begin.offset < lineStart && lineStart < e.range.begin.offset + e.range.length;
+      if (inside)
+        continue;
+      Edit insertion;
+      insertion.range.begin = origin;
+      insertion.range.begin.offset = uint32_t(lineStart);
+      insertion.text = unit;
+      edits.push_back(insertion);
+    }
+  }
+
+  void addIncludes() {
+    for (const Edit &e : conversion.edits())
+      edits.push_back(e);
+    llvm::StringRef text = sm.getBufferData(sm.getMainFileID());
+    if (text.contains("#include <concur/concur.hpp>"))
+      return;
+    std::vector<const char *> headers = {"concur/event_loop.hpp"};
+    if (conversion.usesSys())
+      headers.push_back("concur/sys.hpp");
+    if (keeper == Keeper::Detached)
+      headers.push_back("concur/task_group.hpp");
+    for (const char *header : headers)
+      if (std::optional<Edit> include = addIncludeEdit(sm, locs, header))
+        edits.push_back(*include);
+  }
+
+  const clang::FunctionDecl *fn;
+  clang::ASTContext &ctx;
+  const clang::SourceManager &sm;
+  const clang::LangOptions &lang;
+  LocMaker &locs;
+  AwaitConversion conversion;
+  BodyScan scan;
+  Rewrite rewrite;
+  std::vector<Edit> edits;
+  std::string reason;
+
+  const clang::Expr *start = nullptr;      // the thread's construction, or the emplace that makes it
+  const clang::Stmt *acceptLoop = nullptr;
+  Keeper keeper = Keeper::Detached;
+  const clang::Expr *callable = nullptr;
+  std::vector<const clang::Expr *> arguments;
+  const clang::Expr *replaced = nullptr;   // the expression the spawn's text replaces
+  const clang::Expr *holderExpr = nullptr; // the container, as written at the start
+  const clang::VarDecl *holder = nullptr;
+  const clang::FunctionDecl *handler = nullptr;
+  const clang::DeclRefExpr *handlerRef = nullptr;
+  std::string handlerCall;                 // `handle(fd)`
+  std::string group;                       // the task_group of detached connections
+  const clang::CXXForRangeStmt *joinLoop = nullptr;
+  bool joinAtEnd = false;                  // jthreads joined by their container's scope end
+};
+
+} // namespace
+
+std::vector<Rewrite> planCoroutines(const clang::FunctionDecl *fn, const Function &facts, clang::ASTContext &ctx,
+                                    LocMaker &locs, const ModelDatabase &models) {
+  std::vector<Rewrite> out;
+  if (!ctx.getLangOpts().CPlusPlus)
+    return out; // C: the thread-pool planner's blocker says why nothing is rewritten
+  for (uint32_t s = 0; s < facts.spawns.size(); ++s) {
+    const Spawn &spawn = facts.spawns[s];
+    if (spawn.kind != SpawnKind::Thread || spawn.loop < 0)
+      continue;
+    ConnectionPlanner planner(fn, ctx, locs, models);
+    if (std::optional<Rewrite> rewrite = planner.plan(s, spawn))
+      out.push_back(std::move(*rewrite));
+  }
+  return out;
+}
+
+} // namespace concur
