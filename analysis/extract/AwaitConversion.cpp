@@ -121,7 +121,23 @@ bool AwaitConversion::edit(clang::SourceLocation begin, clang::SourceLocation en
   return true;
 }
 
-AwaitConversion::Role AwaitConversion::roleOf(const clang::FunctionDecl *callee, std::string &replacement) const {
+bool AwaitConversion::onMemoryOrTerminal(const clang::CallExpr *call, const Model &model) const {
+  if (!call || model.streamArg.kind != ArgRef::Index || unsigned(model.streamArg.index) >= call->getNumArgs())
+    return false;
+  const clang::Expr *stream = call->getArg(unsigned(model.streamArg.index))->IgnoreParenImpCasts();
+  if (clang::Expr::EvalResult value; stream->getType()->isIntegerType() && stream->EvaluateAsInt(value, ctx))
+    return value.Val.getInt().getExtValue() >= 0 && value.Val.getInt().getExtValue() <= 2; // 0, 1, 2
+  const Model *object = nullptr;
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
+    object = models.lookup(normalizedName(ref->getDecl()));
+  if (!object)
+    if (const auto *record = stream->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      object = models.lookup(normalizedName(record));
+  return object && (object->objectIsMemory || object->objectIo == IoKind::Terminal);
+}
+
+AwaitConversion::Role AwaitConversion::roleOf(const clang::FunctionDecl *callee, const clang::CallExpr *call,
+                                              std::string &replacement) const {
   if (const Model *model = models.lookup(normalizedName(callee))) {
     if (!model->awaitable.empty()) {
       replacement = model->awaitable;
@@ -131,7 +147,8 @@ AwaitConversion::Role AwaitConversion::roleOf(const clang::FunctionDecl *callee,
       replacement = model->coroutineCall;
       return Role::Replaced;
     }
-    if ((model->effect.io != IoKind::None && model->effect.io != IoKind::Terminal) || isSyncWait(model->effect.sync))
+    if ((model->effect.io != IoKind::None && model->effect.io != IoKind::Terminal && !onMemoryOrTerminal(call, *model)) ||
+        isSyncWait(model->effect.sync))
       return Role::Blocks;
     if (model->lock != LockAction::None || model->guard != GuardKind::None || model->effect.sync == SyncKind::Lock)
       return Role::Locks;
@@ -159,7 +176,7 @@ bool AwaitConversion::needsAwait(const clang::FunctionDecl *fn) {
     std::string awaitable;
     if (!callee)
       continue;
-    Role role = roleOf(callee, awaitable);
+    Role role = roleOf(callee, site.call, awaitable);
     if (role == Role::Awaitable || (role == Role::Project && needsAwait(callee))) {
       result = true;
       break;
@@ -216,7 +233,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
   };
   for (const clang::CXXConstructExpr *construct : body.constructions) {
     std::string unused;
-    Role role = roleOf(construct->getConstructor(), unused);
+    Role role = roleOf(construct->getConstructor(), nullptr, unused);
     if (role == Role::Blocks)
       return fail(fmt::format("'{}' (line {}) blocks the thread and has no coroutine counterpart",
                               normalizedName(construct->getConstructor()), lineOf(construct->getBeginLoc())));
@@ -229,7 +246,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
     if (!callee)
       continue; // through a pointer: what it does is unknown here, as it was for the threads
     std::string replacement;
-    Role role = roleOf(callee, replacement);
+    Role role = roleOf(callee, call, replacement);
     std::string name = normalizedName(callee);
     unsigned line = lineOf(call->getBeginLoc());
     bool awaited = role == Role::Awaitable || (role == Role::Project && needsAwait(callee));
@@ -289,7 +306,7 @@ bool AwaitConversion::awaitsNothing(const clang::Stmt *s) {
   for (const Body::Site &site : body.calls)
     if (const clang::FunctionDecl *callee = site.call->getDirectCallee()) {
       std::string awaitable;
-      Role role = roleOf(callee, awaitable);
+      Role role = roleOf(callee, site.call, awaitable);
       if (role == Role::Awaitable || (role == Role::Project && needsAwait(callee)))
         return false;
     }

@@ -25,6 +25,7 @@ namespace concur {
 
 class LocMaker;
 class ModelDatabase;
+struct Model;
 
 class AwaitConversion {
 public:
@@ -49,8 +50,10 @@ public:
 private:
   enum class Role : uint8_t { Plain, Awaitable, Replaced, Project, Blocks, Locks, Unknown };
   struct Body;
-  /// What a call of `callee` is to coroutine code; `replacement` names its counterpart.
-  Role roleOf(const clang::FunctionDecl *callee, std::string &replacement) const;
+  /// What a call of `callee` is to coroutine code; `replacement` names its counterpart. `call`
+  /// (when known) shows the stream it works on: `fprintf(stderr, …)` is the terminal's.
+  Role roleOf(const clang::FunctionDecl *callee, const clang::CallExpr *call, std::string &replacement) const;
+  bool onMemoryOrTerminal(const clang::CallExpr *call, const Model &model) const;
   bool visitBody(const clang::Stmt *body, const clang::Stmt *skip, bool inCoroutine, const clang::FunctionDecl *owner);
   bool checkCalledFunction(const clang::FunctionDecl *fn);
   bool renameCallee(const clang::CallExpr *call, const std::string &replacement);

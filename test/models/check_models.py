@@ -34,7 +34,8 @@ GUARD_KINDS = {"exclusive", "shared"}
 CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
               "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
-              "stream_arg", "object_io", "marks_descriptor", "pool_size_arg"}
+              "stream_arg", "object_io", "marks_descriptor", "pool_size_arg", "awaitable",
+              "coroutine_call"}
 OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
@@ -520,6 +521,12 @@ def check_entry(entry):
             for kind in kinds:
                 if kind not in OBJECT_IO:
                     problems.append(f"'marks_descriptor' kind '{kind}' is not one of {', '.join(sorted(OBJECT_IO))}")
+
+    for key in ("awaitable", "coroutine_call"):
+        if key in entry and not (isinstance(entry[key], str) and re.fullmatch(r"[A-Za-z_][\w:]*", entry[key])):
+            problems.append(f"'{key}' must name a function (a qualified name)")
+    if "awaitable" in entry and "coroutine_call" in entry:
+        problems.append("an entry has an 'awaitable' or a 'coroutine_call', not both")
 
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",

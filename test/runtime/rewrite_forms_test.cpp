@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -72,47 +73,84 @@ TEST(RewriteForms, ProcessPoolMapOfARegisteredFunction) {
 
 // ---- coroutines: an echo server written the way the rewrite writes it ----
 
-concur::task<void> handler(int fd) {
+concur::task<void> echo_handler(int fd) {
   char buf[512];
-  auto n = co_await concur::async_read(fd, buf, sizeof buf);
-  co_await concur::async_write(fd, buf, n);
-  concur::close(fd);
+  ssize_t n;
+  while ((n = co_await concur::sys::recv(fd, buf, sizeof buf, 0)) > 0)
+    co_await concur::sys::send(fd, buf, static_cast<std::size_t>(n), MSG_NOSIGNAL);
+  concur::sys::close(fd);
 }
 
-concur::task<void> accept_loop(int listen_fd, int connections) {
-  for (int i = 0; i < connections; ++i) {
-    int fd = co_await concur::async_accept(listen_fd);
-    concur::spawn(handler(fd));
-  }
-}
-
-concur::task<std::string> client(std::uint16_t port, std::string text) {
+int blocking_listener() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
-  address.sin_port = htons(port);
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  co_await concur::async_connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  co_await concur::async_write(fd, text.data(), text.size());
-  char buf[512];
-  auto n = co_await concur::async_read(fd, buf, sizeof buf);
-  concur::close(fd);
-  co_return std::string(buf, n);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(fd, 16) != 0) return -1;
+  return fd;
 }
 
-int listener = -1;
-
-concur::task<int> main_task() {
-  concur::spawn(accept_loop(listener, 2));
-  auto [a, b] = co_await concur::gather(client(concur::local_port(listener), "one"), client(concur::local_port(listener), "two"));
-  co_return a == "one" && b == "two" ? 0 : 1;
+/// A blocking client on its own thread, as the programs the rewrite changes have.
+std::vector<std::string> blocking_clients(std::uint16_t port, int count) {
+  std::vector<std::string> replies;
+  for (int i = 0; i < count; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string reply;
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+      std::string text = "hello " + std::to_string(i);
+      ::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
+      ::shutdown(fd, SHUT_WR);
+      char buf[512];
+      ssize_t n;
+      while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) reply.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    replies.push_back(reply);
+  }
+  return replies;
 }
 
-TEST(RewriteForms, EchoServerHandlerSpawnedFromAnAcceptLoop) {
-  listener = concur::listen_tcp("127.0.0.1", 0);
-  // The rewritten main is `int main() { return concur::run(main_task()); }`.
-  EXPECT_EQ(concur::run(main_task()), 0);
+TEST(RewriteForms, DetachedConnectionsInATaskGroupUnderRun) {
+  int listener = blocking_listener();
+  ASSERT_GE(listener, 0);
+  std::vector<std::string> replies;
+  std::thread client([&] { replies = blocking_clients(concur::local_port(listener), 3); });
+  concur::run([&]() -> concur::task<void> {
+    concur::task_group connections;
+    for (int served = 0; served < 3; ++served) {
+      int fd = co_await concur::sys::accept(listener, nullptr, nullptr);
+      if (fd < 0) break;
+      connections.spawn(echo_handler(fd));
+    }
+    co_await connections.join();
+  }());
+  client.join();
   ::close(listener);
+  EXPECT_EQ(replies, (std::vector<std::string>{"hello 0", "hello 1", "hello 2"}));
+}
+
+TEST(RewriteForms, KeptConnectionsAsSpawnedFuturesAwaitedInPlaceOfJoins) {
+  int listener = blocking_listener();
+  ASSERT_GE(listener, 0);
+  std::vector<std::string> replies;
+  std::thread client([&] { replies = blocking_clients(concur::local_port(listener), 2); });
+  std::vector<concur::future<void>> handlers;
+  concur::run([&]() -> concur::task<void> {
+    for (int i = 0; i < 2; ++i) {
+      int fd = co_await concur::sys::accept(listener, nullptr, nullptr);
+      handlers.push_back(concur::spawn(echo_handler(fd)));
+    }
+    for (auto& h : handlers)
+      if (h.valid())
+        co_await h;
+  }());
+  client.join();
+  ::close(listener);
+  EXPECT_EQ(replies, (std::vector<std::string>{"hello 0", "hello 1"}));
 }
 
 } // namespace
