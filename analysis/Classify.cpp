@@ -31,6 +31,8 @@ namespace {
 
 constexpr size_t MaxChain = 6;
 constexpr double MaxWeight = 1e9;
+/// A loop nest of this many fixed steps doing arithmetic is cpu work whatever its input.
+constexpr int64_t kComputeSteps = 1000;
 
 /// One loop level multiplies a call's weight: a call in a loop dominates one outside.
 double loopWeight(uint32_t depth) { return std::pow(4.0, std::min<uint32_t>(depth, 6)); }
@@ -257,11 +259,21 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
             sccOf[uint32_t(entry)] == sccOf[f]);
   }
 
-  // Loops that drive no blocking call and compute: over input-sized ranges they are cpu work.
+  // Loops that drive no blocking call and compute: over input-sized ranges they are cpu work,
+  // and so is a fixed nest of thousands of steps (a hash's rounds, a simulation's iterations).
   for (size_t l = 0; l < fn.loops.size(); ++l) {
     const Loop &loop = fn.loops[l];
-    if (loopBlocked[l] || loop.arithmetic == 0 || !inInputSizedLoop(int32_t(l)))
+    if (loopBlocked[l] || loop.arithmetic == 0)
       continue;
+    if (!inInputSizedLoop(int32_t(l))) {
+      int64_t steps = 1;
+      for (int32_t a = int32_t(l); a >= 0; a = fn.loops[a].parent)
+        steps = std::min<int64_t>(steps * std::max<int64_t>(fn.loops[a].tripCount, 1), 1 << 30);
+      if (steps >= kComputeSteps)
+        raiseCpu(CpuLevel::Heavy,
+                 {EvidenceStep{"has a loop of " + std::to_string(steps) + " steps doing arithmetic", loop.loc}});
+      continue;
+    }
     // Input-sized loops of the nest that drive no blocking call: two or more make it heavy.
     // A constant inner loop of eight or more steps per element (a CRC's bits) also makes it so.
     uint32_t dataLoops = 0;
