@@ -212,15 +212,14 @@ bool AwaitConversion::awaitCall(const clang::CallExpr *call, const std::string &
 }
 
 bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip, bool inCoroutine,
-                                const clang::FunctionDecl *owner) {
+                                const std::string &where, bool coReturns) {
   Body body;
   body.skip = skip;
   body.TraverseStmt(const_cast<clang::Stmt *>(stmt));
-  std::string where = owner ? fmt::format("'{}'", displayName(owner)) : std::string("the accept loop");
   for (const clang::Stmt *lambda : body.lambdaBodies) {
     if (!awaitsNothing(lambda))
       return fail(fmt::format("a lambda in {} (line {}) would have to suspend", where, lineOf(lambda->getBeginLoc())));
-    if (!visitBody(lambda, nullptr, /*inCoroutine=*/false, nullptr))
+    if (!visitBody(lambda, nullptr, /*inCoroutine=*/false, where, /*coReturns=*/false))
       return false;
   }
   // A lock is reported after everything that blocks: the blocking call is the better reason.
@@ -286,7 +285,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
   }
   if (!lockTaken.empty())
     return fail(lockTaken);
-  if (owner)
+  if (coReturns)
     for (const clang::ReturnStmt *ret : body.returns)
       if (!edit(ret->getReturnLoc(), ret->getReturnLoc().getLocWithOffset(6), "co_return"))
         return false;
@@ -297,7 +296,8 @@ bool AwaitConversion::checkCalledFunction(const clang::FunctionDecl *fn) {
   const clang::FunctionDecl *definition = nullptr;
   if (!fn->hasBody(definition) || !checked.insert(definition).second)
     return true;
-  return visitBody(definition->getBody(), nullptr, /*inCoroutine=*/false, definition);
+  return visitBody(definition->getBody(), nullptr, /*inCoroutine=*/false, "'" + displayName(definition) + "'",
+                   /*coReturns=*/false);
 }
 
 bool AwaitConversion::awaitsNothing(const clang::Stmt *s) {
@@ -346,11 +346,16 @@ bool AwaitConversion::convertFunction(const clang::FunctionDecl *fn) {
     return fail(fmt::format("'{}' is a template, variadic, constexpr or has a deduced type", name));
   if (llvm::isa<clang::CoroutineBodyStmt>(definition->getBody()))
     return fail(fmt::format("'{}' is already a coroutine", name));
-  return retypeReturn(definition) && visitBody(definition->getBody(), nullptr, /*inCoroutine=*/true, definition);
+  return retypeReturn(definition) &&
+         visitBody(definition->getBody(), nullptr, /*inCoroutine=*/true, "'" + name + "'", /*coReturns=*/true);
 }
 
-bool AwaitConversion::convertStatement(const clang::Stmt *s, const clang::Stmt *skip) {
-  return visitBody(s, skip, /*inCoroutine=*/true, nullptr);
+bool AwaitConversion::convertStatement(const clang::Stmt *s, const clang::Stmt *skip, const std::string &what) {
+  return visitBody(s, skip, /*inCoroutine=*/true, what, /*coReturns=*/false);
+}
+
+bool AwaitConversion::convertLambdaBody(const clang::Stmt *body) {
+  return visitBody(body, nullptr, /*inCoroutine=*/true, "the threads' lambda", /*coReturns=*/true);
 }
 
 bool AwaitConversion::checkUses(const clang::DeclRefExpr *allowed) {

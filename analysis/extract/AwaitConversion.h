@@ -31,8 +31,11 @@ class AwaitConversion {
 public:
   AwaitConversion(clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs);
 
-  /// `s` becomes coroutine code (the accept loop): its calls are converted, except inside `skip`.
-  bool convertStatement(const clang::Stmt *s, const clang::Stmt *skip);
+  /// `s` becomes coroutine code (the accept loop): its calls are converted, except inside `skip`;
+  /// `what` names it in a blocker.
+  bool convertStatement(const clang::Stmt *s, const clang::Stmt *skip, const std::string &what);
+  /// A lambda's body that becomes a coroutine's: its calls and its returns are converted.
+  bool convertLambdaBody(const clang::Stmt *body);
   /// `fn` becomes a coroutine returning concur::task<its type> (the spawned handler).
   bool convertFunction(const clang::FunctionDecl *fn);
   /// Whether evaluating `s` outside coroutine code is fine: nothing in it needs awaiting.
@@ -54,7 +57,10 @@ private:
   /// (when known) shows the stream it works on: `fprintf(stderr, …)` is the terminal's.
   Role roleOf(const clang::FunctionDecl *callee, const clang::CallExpr *call, std::string &replacement) const;
   bool onMemoryOrTerminal(const clang::CallExpr *call, const Model &model) const;
-  bool visitBody(const clang::Stmt *body, const clang::Stmt *skip, bool inCoroutine, const clang::FunctionDecl *owner);
+  /// Converts (inCoroutine) or checks one body; `where` names it in a blocker; `coReturns`:
+  /// its returns become co_return.
+  bool visitBody(const clang::Stmt *body, const clang::Stmt *skip, bool inCoroutine, const std::string &where,
+                 bool coReturns);
   bool checkCalledFunction(const clang::FunctionDecl *fn);
   bool renameCallee(const clang::CallExpr *call, const std::string &replacement);
   bool awaitCall(const clang::CallExpr *call, const std::string &replacement);

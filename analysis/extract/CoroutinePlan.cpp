@@ -65,10 +65,11 @@ struct BodyScan : clang::RecursiveASTVisitor<BodyScan> {
   std::vector<const clang::DeclRefExpr *> refs;
 };
 
-/// How the accept loop keeps its threads, and so what keeps the tasks.
+/// How the loop keeps its threads, and so what keeps the tasks.
 enum class Keeper : uint8_t { Detached, Container };
 
-/// Plans the rewrite of one thread start in an accept loop; see planCoroutines.
+/// Plans the rewrite of one thread start in a loop (an accept loop, or a fan-out of I/O); see
+/// planCoroutines.
 class ConnectionPlanner {
 public:
   ConnectionPlanner(const clang::FunctionDecl *fn, clang::ASTContext &ctx, LocMaker &locs, const ModelDatabase &models)
@@ -76,20 +77,21 @@ public:
     scan.TraverseStmt(fn->getBody());
   }
 
-  /// Null when the spawn is not in a loop that accepts connections.
+  /// Null when concur cannot find the spawn's expression in a loop again.
   std::optional<Rewrite> plan(uint32_t index, const Spawn &spawn) {
     start = startOf(spawn);
     if (!start)
       return std::nullopt;
-    acceptLoop = enclosingLoop(start);
-    if (!acceptLoop || !containsAccept(acceptLoop))
+    spawnLoop = enclosingLoop(start);
+    if (!spawnLoop)
       return std::nullopt;
+    loopName = containsAccept(spawnLoop) ? "the accept loop" : "the loop that starts the threads";
     rewrite.target = RewriteTarget::Coroutine;
     rewrite.spawns = {index};
     if (!lang.CPlusPlus20)
       return blocked("coroutines need C++20 and this file is compiled with an older standard");
     if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation())))
-      return blocked("the accept loop is in a header, which other files may include unchanged");
+      return blocked(loopName + " is in a header, which other files may include unchanged");
     if (!(placeStart() && findHandler() && placeKeeper() && checkLoop() && convert() && wrap()))
       return blocked(reason.empty() ? conversion.blocker() : reason);
     addIncludes();
@@ -265,17 +267,17 @@ private:
       e = unary->getSubExpr()->IgnoreParenImpCasts();
     std::vector<const clang::Expr *> args = arguments;
     if (const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(e)) {
-      // `[fd] { handle(fd); }`: the lambda only forwards copies to the handler.
       if (!arguments.empty() || lambda->getCallOperator()->getNumParams() > 0)
-        return fail("the connection's lambda takes arguments");
-      for (const clang::LambdaCapture &capture : lambda->captures())
-        if (capture.getCaptureKind() != clang::LCK_ByCopy)
-          return fail("the connection's lambda captures by reference, which a task outliving the loop's "
-                      "iteration must not");
+        return fail("the threads' lambda takes arguments");
+      // `[fd] { handle(fd); }`: the lambda only forwards copies to a function.
       const auto *statement = llvm::dyn_cast_or_null<clang::Expr>(onlyStatement(lambda->getBody()));
       const auto *call = statement ? llvm::dyn_cast<clang::CallExpr>(statement->IgnoreImplicit()) : nullptr;
-      if (!call || llvm::isa<clang::CXXMemberCallExpr>(call) || !call->getDirectCallee())
-        return fail("the connection's lambda does more than call a function; concur turns functions into coroutines");
+      bool forwards = call && !llvm::isa<clang::CXXMemberCallExpr>(call) && call->getDirectCallee() &&
+                      llvm::all_of(lambda->captures(), [](const clang::LambdaCapture &c) {
+                        return c.getCaptureKind() == clang::LCK_ByCopy;
+                      });
+      if (!forwards)
+        return coroutineLambda(lambda);
       e = call->getCallee()->IgnoreParenImpCasts();
       args.assign(call->arg_begin(), call->arg_end());
     }
@@ -302,6 +304,35 @@ private:
     return true;
   }
 
+  /// `[&out, i] { out[i] = fetch(i); }` -> `[](auto &out, auto i) -> concur::task<void> { … }(out, i)`:
+  /// the captures become parameters, so the coroutine's frame holds them, not the lambda object
+  /// that dies at the end of the statement.
+  bool coroutineLambda(const clang::LambdaExpr *lambda) {
+    if (!lambda->getCallOperator()->getReturnType()->isVoidType())
+      return fail("the threads' lambda returns a value, which the threads dropped");
+    std::vector<std::string> params, names;
+    for (const clang::LambdaCapture &capture : lambda->captures()) {
+      if (!capture.capturesVariable() || lambda->isInitCapture(&capture) || capture.isPackExpansion())
+        return fail("the threads' lambda captures 'this' or an initialised name");
+      const clang::ValueDecl *var = capture.getCapturedVar();
+      bool byReference = capture.getCaptureKind() == clang::LCK_ByRef;
+      if (!byReference && var->getType()->isArrayType())
+        return fail(fmt::format("the threads' lambda copies the array '{}'", var->getNameAsString()));
+      params.push_back(fmt::format("auto {}{}", byReference ? "&" : "", var->getNameAsString()));
+      names.push_back(var->getNameAsString());
+    }
+    const clang::CompoundStmt *body = lambda->getCompoundStmtBody();
+    clang::SourceLocation from = lambda->getIntroducerRange().getBegin();
+    if (!conversion.convertLambdaBody(body) ||
+        !edit(from, body->getLBracLoc(), fmt::format("[]({}) -> concur::task<void> ", fmt::join(params, ", "))))
+      return false;
+    if (conversion.edits().empty())
+      return fail("the threads' work makes no blocking call that has a coroutine form");
+    workLambda = lambda;
+    lambdaArguments = fmt::format("({})", fmt::join(names, ", "));
+    return true;
+  }
+
   // ---- who keeps the tasks ----------------------------------------------------------------
 
   const clang::VarDecl *localVariable(const clang::Expr *e) const {
@@ -310,21 +341,28 @@ private:
     return var && var->isLocalVarDecl() && var->getDeclContext() == fn ? var : nullptr;
   }
 
+  /// The start becomes a spawn: `prefix` + the task + `suffix` in place of `replaced`.
+  bool spawnEdit(const std::string &prefix, const std::string &suffix) {
+    if (!workLambda)
+      return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), prefix + handlerCall + suffix);
+    // The lambda's body keeps its own edits: only the text around the lambda changes.
+    return edit(replaced->getBeginLoc(), workLambda->getBeginLoc(), prefix) &&
+           edit(endOfToken(workLambda->getEndLoc()), endOfToken(replaced->getEndLoc()), lambdaArguments + suffix);
+  }
+
   bool placeKeeper() {
     if (keeper == Keeper::Detached) {
       group = unusedIdentifier(tokenText(fn->getBody()->getSourceRange()),
                                {"connections", "handlers", "clients", "sessions"}, "concur_connections");
-      return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), fmt::format("{}.spawn({})", group, handlerCall));
+      return spawnEdit(group + ".spawn(", ")");
     }
     holder = localVariable(holderExpr);
     if (!holder)
       return fail(fmt::format("the threads are kept in '{}', which is not a local variable",
                               tokenText(holderExpr->getSourceRange())));
-    std::string spawned = fmt::format("concur::spawn({})", handlerCall);
-    if (replaced == start && llvm::isa<clang::CXXMemberCallExpr>(start))
-      spawned = fmt::format("{}.push_back({})", tokenText(holderExpr->getSourceRange()), spawned);
-    return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), spawned) && retypeHolder() &&
-           findJoins() && followHolder();
+    bool emplaced = replaced == start && llvm::isa<clang::CXXMemberCallExpr>(start);
+    std::string prefix = emplaced ? tokenText(holderExpr->getSourceRange()) + ".push_back(concur::spawn(" : "concur::spawn(";
+    return spawnEdit(prefix, emplaced ? "))" : ")") && retypeHolder() && findJoins() && followHolder();
   }
 
   /// `std::vector<std::thread>` -> `std::vector<concur::future<void>>`.
@@ -348,9 +386,9 @@ private:
   /// container's block may join them instead.
   bool findJoins() {
     const clang::CompoundStmt *block = nullptr;
-    if (blockStatement(acceptLoop, &block) != acceptLoop || !block)
-      return fail("the accept loop is not a statement of a block");
-    const clang::Stmt *const *at = std::find(block->body_begin(), block->body_end(), acceptLoop);
+    if (blockStatement(spawnLoop, &block) != spawnLoop || !block)
+      return fail(loopName + " is not a statement of a block");
+    const clang::Stmt *const *at = std::find(block->body_begin(), block->body_end(), spawnLoop);
     if (at + 1 != block->body_end())
       joinLoop = llvm::dyn_cast<clang::CXXForRangeStmt>(*(at + 1));
     if (joinLoop && refersTo(joinLoop->getRangeInit(), holder))
@@ -363,7 +401,7 @@ private:
       joinAtEnd = true;
       return true;
     }
-    return fail(fmt::format("the threads in '{}' are not joined right after the accept loop", holder->getNameAsString()));
+    return fail(fmt::format("the threads in '{}' are not joined right after {}", holder->getNameAsString(), loopName));
   }
 
   /// `for (auto &t : threads) t.join();` -> `for (auto &t : threads) co_await t;`
@@ -390,7 +428,7 @@ private:
                                 lineOf(ref->getBeginLoc())));
       }
     }
-    return joined || fail("the loop after the accept loop does not join the threads");
+    return joined || fail("the loop after " + loopName + " does not join the threads");
   }
 
   /// Every other use of the container must mean the same for futures.
@@ -415,8 +453,8 @@ private:
 
   bool checkLoop() {
     for (const clang::Stmt *exit : scan.exits)
-      if (within(exit, acceptLoop))
-        return fail(fmt::format("the accept loop leaves '{}' at line {}", fn->getNameAsString(),
+      if (within(exit, spawnLoop))
+        return fail(fmt::format("{} leaves '{}' at line {}", loopName, fn->getNameAsString(),
                                 lineOf(exit->getBeginLoc())));
     if (llvm::isa<clang::CoroutineBodyStmt>(fn->getBody()))
       return fail(fmt::format("'{}' is already a coroutine", fn->getNameAsString()));
@@ -424,10 +462,10 @@ private:
   }
 
   bool convert() {
-    if (!conversion.needsAwait(handler))
+    if (handler && !conversion.needsAwait(handler))
       return fail(fmt::format("'{}' makes no blocking call that has a coroutine form", handler->getNameAsString()));
-    return conversion.convertStatement(acceptLoop, replaced) && conversion.convertFunction(handler) &&
-           conversion.checkUses(handlerRef);
+    return conversion.convertStatement(spawnLoop, replaced, loopName) &&
+           (!handler || conversion.convertFunction(handler)) && conversion.checkUses(handlerRef);
   }
 
   // ---- concur::run around the loop ----------------------------------------------------------
@@ -440,24 +478,24 @@ private:
   }
 
   bool wrap() {
-    clang::SourceLocation begin = acceptLoop->getBeginLoc();
+    clang::SourceLocation begin = spawnLoop->getBeginLoc();
     std::string indent = indentAt(sm, begin);
     if (indent.empty() && sm.getSpellingColumnNumber(begin) != 1)
-      return fail("the accept loop shares its line with other code");
+      return fail(loopName + " shares its line with other code");
     std::string unit = "  ";
     if (const auto *body = llvm::dyn_cast<clang::CompoundStmt>(
-            llvm::isa<clang::ForStmt>(acceptLoop)    ? llvm::cast<clang::ForStmt>(acceptLoop)->getBody()
-            : llvm::isa<clang::WhileStmt>(acceptLoop) ? llvm::cast<clang::WhileStmt>(acceptLoop)->getBody()
+            llvm::isa<clang::ForStmt>(spawnLoop)    ? llvm::cast<clang::ForStmt>(spawnLoop)->getBody()
+            : llvm::isa<clang::WhileStmt>(spawnLoop) ? llvm::cast<clang::WhileStmt>(spawnLoop)->getBody()
                                                       : nullptr);
         body && !body->body_empty()) {
       std::string inner = indentAt(sm, body->body_front()->getBeginLoc());
       if (inner.size() > indent.size() && llvm::StringRef(inner).starts_with(indent))
         unit = inner.substr(indent.size());
     }
-    const clang::Stmt *last = joinLoop ? static_cast<const clang::Stmt *>(joinLoop) : acceptLoop;
+    const clang::Stmt *last = joinLoop ? static_cast<const clang::Stmt *>(joinLoop) : spawnLoop;
     clang::SourceLocation end = statementEnd(last);
     if (!begin.isFileID() || !end.isFileID())
-      return fail("the accept loop is written inside a macro");
+      return fail(loopName + " is written inside a macro");
     std::string open = "concur::run([&]() -> concur::task<void> {\n" + indent + unit;
     if (keeper == Keeper::Detached)
       open += fmt::format("concur::task_group {};\n{}{}", group, indent, unit);
@@ -536,7 +574,8 @@ private:
   std::string reason;
 
   const clang::Expr *start = nullptr;      // the thread's construction, or the emplace that makes it
-  const clang::Stmt *acceptLoop = nullptr;
+  const clang::Stmt *spawnLoop = nullptr;
+  std::string loopName;                    // "the accept loop", in messages
   Keeper keeper = Keeper::Detached;
   const clang::Expr *callable = nullptr;
   std::vector<const clang::Expr *> arguments;
@@ -546,6 +585,8 @@ private:
   const clang::FunctionDecl *handler = nullptr;
   const clang::DeclRefExpr *handlerRef = nullptr;
   std::string handlerCall;                 // `handle(fd)`
+  const clang::LambdaExpr *workLambda = nullptr; // the threads' lambda, made a coroutine lambda
+  std::string lambdaArguments;             // `(out, i)`: its captures, passed
   std::string group;                       // the task_group of detached connections
   const clang::CXXForRangeStmt *joinLoop = nullptr;
   bool joinAtEnd = false;                  // jthreads joined by their container's scope end

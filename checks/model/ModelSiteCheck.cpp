@@ -134,11 +134,9 @@ std::vector<Replacement> ModelSiteCheck::coroutineFix(const AnalysisContext &con
   }
   if (!chosen) {
     // The thread-pool planner's blocker covers what no rewrite can do (C, an old standard).
-    why = submit && !submit->blocker.empty() && site.kind == SiteKind::ThreadPerConnection
-              ? submit->blocker
-              : site.kind == SiteKind::ThreadPerConnection
-                    ? "concur rewrites to coroutines a thread per connection started by std::thread or std::jthread"
-                    : "concur rewrites to coroutines only a thread per connection";
+    why = submit && !submit->blocker.empty() ? submit->blocker
+                                             : "concur rewrites to coroutines threads that std::thread or std::jthread "
+                                               "starts in a loop";
     return {};
   }
   if (!chosen->blocker.empty()) {
