@@ -167,10 +167,10 @@ private:
           *block = compound;
         return last;
       }
-      const auto *stmt = parent.get<clang::Stmt>();
-      if (!stmt)
+      if (parent.getNodeKind().isNone() || parent.get<clang::FunctionDecl>())
         return nullptr;
-      last = stmt;
+      if (const auto *stmt = parent.get<clang::Stmt>())
+        last = stmt;
       node = parent;
     }
   }
@@ -196,10 +196,12 @@ private:
     clang::DynTypedNode node = clang::DynTypedNode::create(*s);
     while (true) {
       node = parentOf(node);
-      const auto *stmt = node.get<clang::Stmt>();
-      if (!stmt || stmt == fn->getBody())
+      if (node.getNodeKind().isNone() || node.get<clang::Decl>() == fn)
         return nullptr;
-      if (isLoop(stmt))
+      const auto *stmt = node.get<clang::Stmt>(); // null for the declaration a start initialises
+      if (stmt == fn->getBody())
+        return nullptr;
+      if (stmt && isLoop(stmt))
         return stmt;
     }
   }
@@ -254,10 +256,51 @@ private:
       replaced = outer;
       return true;
     }
-    if (parent.get<clang::VarDecl>())
-      return fail("the connection's thread is kept in a variable of its own; concur rewrites threads that are "
-                  "detached at once or kept in a container and joined");
-    return fail("the connection's thread is used in a way the rewrite cannot follow");
+    if (const auto *var = parent.get<clang::VarDecl>())
+      return placeDetachedVariable(var);
+    return fail("the thread is used in a way the rewrite cannot follow");
+  }
+
+  /// `std::thread t(handle, fd); t.detach();`: the declaration becomes the spawn, the detach goes.
+  bool placeDetachedVariable(const clang::VarDecl *var) {
+    const auto *declaration = parentOf(clang::DynTypedNode::create(*var)).get<clang::DeclStmt>();
+    const clang::CompoundStmt *block = nullptr;
+    if (!declaration || !declaration->isSingleDecl() || blockStatement(declaration, &block) != declaration)
+      return fail(fmt::format("the thread '{}' is declared with others", var->getNameAsString()));
+    const clang::Stmt *detach = nullptr;
+    for (const clang::DeclRefExpr *ref : scan.refs) {
+      if (ref->getDecl() != var)
+        continue;
+      auto [member, call] = memberCallOn(ref);
+      const clang::Stmt *statement = call ? blockStatement(call) : nullptr;
+      if (detach || !member || member->getMemberDecl()->getName() != "detach" || !statement ||
+          !llvm::isa<clang::Expr>(statement) || llvm::cast<clang::Expr>(statement)->IgnoreImplicit() != call)
+        return fail(fmt::format("the thread '{}' is used at line {} for more than detaching it", var->getNameAsString(),
+                                lineOf(ref->getBeginLoc())));
+      detach = statement;
+    }
+    if (!detach)
+      return fail(fmt::format("the thread '{}' is never detached or joined", var->getNameAsString()));
+    keeper = Keeper::Detached;
+    replaced = declaration;
+    declarationEnd = ";";
+    return deleteStatement(detach);
+  }
+
+  /// Removes a statement, and its line when nothing else is on it.
+  bool deleteStatement(const clang::Stmt *statement) {
+    clang::SourceLocation begin = statement->getBeginLoc();
+    clang::SourceLocation end =
+        clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi, sm, lang, false);
+    if (end.isInvalid())
+      return fail("concur could not find the end of the detach");
+    std::string indent = indentAt(sm, begin);
+    auto [file, to] = sm.getDecomposedLoc(end);
+    llvm::StringRef rest = sm.getBufferData(file).substr(to);
+    size_t newline = rest.find('\n');
+    if (!indent.empty() && newline != llvm::StringRef::npos && rest.substr(0, newline).trim().empty())
+      return edit(begin.getLocWithOffset(-int(indent.size())), end.getLocWithOffset(int(newline + 1)), "");
+    return edit(begin, end, "");
   }
 
   /// The function each connection runs, and the text of its call: `handle(fd)`.
@@ -344,10 +387,11 @@ private:
   /// The start becomes a spawn: `prefix` + the task + `suffix` in place of `replaced`.
   bool spawnEdit(const std::string &prefix, const std::string &suffix) {
     if (!workLambda)
-      return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), prefix + handlerCall + suffix);
+      return edit(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc()), prefix + handlerCall + suffix + declarationEnd);
     // The lambda's body keeps its own edits: only the text around the lambda changes.
     return edit(replaced->getBeginLoc(), workLambda->getBeginLoc(), prefix) &&
-           edit(endOfToken(workLambda->getEndLoc()), endOfToken(replaced->getEndLoc()), lambdaArguments + suffix);
+           edit(endOfToken(workLambda->getEndLoc()), endOfToken(replaced->getEndLoc()),
+                lambdaArguments + suffix + declarationEnd);
   }
 
   bool placeKeeper() {
@@ -535,7 +579,7 @@ private:
         continue;
       bool inside = false;
       for (const Edit &e : replacements)
-        inside |= e.range.begin.offset < lineStart && lineStart < e.range.begin.offset + e.range.length;
+        inside |= e.range.begin.offset <= lineStart && lineStart < e.range.begin.offset + e.range.length;
       if (inside)
         continue;
       Edit insertion;
@@ -579,7 +623,8 @@ private:
   Keeper keeper = Keeper::Detached;
   const clang::Expr *callable = nullptr;
   std::vector<const clang::Expr *> arguments;
-  const clang::Expr *replaced = nullptr;   // the expression the spawn's text replaces
+  const clang::Stmt *replaced = nullptr;   // the expression (or declaration) the spawn's text replaces
+  std::string declarationEnd;            // `;` when `replaced` is a declaration that had one
   const clang::Expr *holderExpr = nullptr; // the container, as written at the start
   const clang::VarDecl *holder = nullptr;
   const clang::FunctionDecl *handler = nullptr;

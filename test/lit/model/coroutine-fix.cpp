@@ -90,6 +90,26 @@ void serve_jthreads(int listener) {
 }
 // CHECK-MESSAGES: :[[@LINE-3]]:24: warning: threads (one per connection) run io-bound 'serve_jthreads::(lambda)'{{.*}}[concur-model-thread-per-connection]
 
+static void shout(int fd) {
+  char buf[64];
+  ssize_t n = recv(fd, buf, sizeof buf, 0);
+  if (n > 0)
+    send(fd, buf, static_cast<size_t>(n), 0);
+  close(fd);
+}
+
+// A named thread detached on the next line: the declaration becomes the spawn, the detach goes.
+void serve_named(int listener) {
+  while (true) {
+    int client = accept(listener, nullptr, nullptr);
+    if (client < 0)
+      continue;
+    std::thread worker(shout, client);
+    worker.detach();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:17: warning: threads (one per connection) run io-bound 'shout'{{.*}}[concur-model-thread-per-connection]
+
 // CHECK-FIXES: static concur::task<void> echo(int fd) {
 // CHECK-FIXES-NEXT: char buf[256];
 // CHECK-FIXES-NEXT: ssize_t n;
@@ -134,4 +154,15 @@ void serve_jthreads(int listener) {
 // CHECK-FIXES-NEXT: }
 // CHECK-FIXES-NEXT: for (auto &connection : sessions)
 // CHECK-FIXES-NEXT: co_await connection;
+// CHECK-FIXES-NEXT: }());
+// CHECK-FIXES: void serve_named(int listener) {
+// CHECK-FIXES-NEXT: concur::run([&]() -> concur::task<void> {
+// CHECK-FIXES-NEXT: concur::task_group connections;
+// CHECK-FIXES-NEXT: while (true) {
+// CHECK-FIXES-NEXT: int client = co_await concur::sys::accept(listener, nullptr, nullptr);
+// CHECK-FIXES-NEXT: if (client < 0)
+// CHECK-FIXES-NEXT: continue;
+// CHECK-FIXES-NEXT: connections.spawn(shout(client));
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: co_await connections.join();
 // CHECK-FIXES-NEXT: }());
