@@ -222,14 +222,12 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
     if (!visitBody(lambda, nullptr, /*inCoroutine=*/false, where, /*coReturns=*/false))
       return false;
   }
-  // A lock is reported after everything that blocks: the blocking call is the better reason.
-  std::string lockTaken;
-  auto takesLock = [&](clang::SourceLocation at) {
-    if (lockTaken.empty())
-      lockTaken = fmt::format("{} takes a lock (line {}) and would now suspend: coroutines sharing a thread must "
-                              "not hold a lock across a co_await",
-                              where, lineOf(at));
-  };
+  // A lock may be held until the end of its block; a suspension there would let another
+  // coroutine of the same thread take it again. Reported after everything that blocks: the
+  // blocking call is the better reason.
+  std::vector<std::pair<const clang::Stmt *, clang::SourceLocation>> locks; // where taken, held until
+  std::vector<clang::SourceLocation> suspensions;
+  auto takesLock = [&](const clang::Stmt *at) { locks.emplace_back(at, endOfBlock(at)); };
   for (const clang::CXXConstructExpr *construct : body.constructions) {
     std::string unused;
     Role role = roleOf(construct->getConstructor(), nullptr, unused);
@@ -237,7 +235,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
       return fail(fmt::format("'{}' (line {}) blocks the thread and has no coroutine counterpart",
                               normalizedName(construct->getConstructor()), lineOf(construct->getBeginLoc())));
     if (role == Role::Locks && inCoroutine)
-      takesLock(construct->getBeginLoc());
+      takesLock(construct);
   }
   for (const Body::Site &site : body.calls) {
     const clang::CallExpr *call = site.call;
@@ -253,6 +251,8 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
       return fail(fmt::format("'{}' (line {}) would have to suspend outside coroutine code", name, line));
     if (awaited && site.inCatch)
       return fail(fmt::format("'{}' (line {}) is called in a catch block, where C++ does not allow co_await", name, line));
+    if (awaited)
+      suspensions.push_back(call->getBeginLoc());
     switch (role) {
     case Role::Plain:
       break;
@@ -263,7 +263,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
                               line));
     case Role::Locks:
       if (inCoroutine)
-        takesLock(call->getBeginLoc());
+        takesLock(call);
       break;
     case Role::Awaitable:
       if (!awaitCall(call, replacement))
@@ -283,13 +283,31 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
       break;
     }
   }
-  if (!lockTaken.empty())
-    return fail(lockTaken);
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  for (const auto &[taken, until] : locks)
+    for (clang::SourceLocation suspension : suspensions)
+      if (sm.isBeforeInTranslationUnit(taken->getBeginLoc(), suspension) &&
+          (until.isInvalid() || sm.isBeforeInTranslationUnit(suspension, until)))
+        return fail(fmt::format("{} holds a lock (line {}) where it would now suspend (line {}): coroutines sharing "
+                                "a thread must not hold a lock across a co_await",
+                                where, lineOf(taken->getBeginLoc()), lineOf(suspension)));
   if (coReturns)
     for (const clang::ReturnStmt *ret : body.returns)
       if (!edit(ret->getReturnLoc(), ret->getReturnLoc().getLocWithOffset(6), "co_return"))
         return false;
   return true;
+}
+
+clang::SourceLocation AwaitConversion::endOfBlock(const clang::Stmt *s) const {
+  clang::DynTypedNode node = clang::DynTypedNode::create(*s);
+  while (true) {
+    auto parents = ctx.getParents(node);
+    if (parents.empty())
+      return {};
+    if (const auto *block = parents[0].get<clang::CompoundStmt>())
+      return block->getRBracLoc();
+    node = parents[0];
+  }
 }
 
 bool AwaitConversion::checkCalledFunction(const clang::FunctionDecl *fn) {
@@ -338,8 +356,9 @@ bool AwaitConversion::convertFunction(const clang::FunctionDecl *fn) {
   std::string name = displayName(definition);
   if (definition->isMain())
     return fail("'main' would have to suspend");
-  if (llvm::isa<clang::CXXMethodDecl>(definition))
-    return fail(fmt::format("'{}' is a member function; concur turns only free functions into coroutines", name));
+  if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(definition); method && !method->isStatic())
+    return fail(fmt::format("'{}' is a member function; concur turns only free and static functions into coroutines",
+                            name));
   if (definition->getTemplatedKind() != clang::FunctionDecl::TK_NonTemplate || definition->isVariadic() ||
       definition->isConstexpr() || definition->getReturnType()->isUndeducedType() ||
       definition->getReturnType()->getContainedAutoType())

@@ -62,6 +62,8 @@ private:
   bool visitBody(const clang::Stmt *body, const clang::Stmt *skip, bool inCoroutine, const std::string &where,
                  bool coReturns);
   bool checkCalledFunction(const clang::FunctionDecl *fn);
+  /// The end of the block around `s`: how long a lock taken there may be held.
+  clang::SourceLocation endOfBlock(const clang::Stmt *s) const;
   bool renameCallee(const clang::CallExpr *call, const std::string &replacement);
   bool awaitCall(const clang::CallExpr *call, const std::string &replacement);
   bool retypeReturn(const clang::FunctionDecl *fn);

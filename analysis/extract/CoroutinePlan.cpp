@@ -433,11 +433,16 @@ private:
     if (blockStatement(spawnLoop, &block) != spawnLoop || !block)
       return fail(loopName + " is not a statement of a block");
     const clang::Stmt *const *at = std::find(block->body_begin(), block->body_end(), spawnLoop);
-    if (at + 1 != block->body_end())
-      joinLoop = llvm::dyn_cast<clang::CXXForRangeStmt>(*(at + 1));
-    if (joinLoop && refersTo(joinLoop->getRangeInit(), holder))
-      return rewriteJoinLoop();
-    joinLoop = nullptr;
+    const clang::Stmt *next = at + 1 != block->body_end() ? *(at + 1) : nullptr;
+    if (const auto *range = llvm::dyn_cast_or_null<clang::CXXForRangeStmt>(next);
+        range && refersTo(range->getRangeInit(), holder)) {
+      joinLoop = range;
+      return rewriteJoinLoop(range);
+    }
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(next); loop && mentionsHolder(loop)) {
+      joinLoop = loop;
+      return rewriteIndexJoinLoop(loop);
+    }
     const clang::CompoundStmt *holderBlock = nullptr;
     const auto *declaration = parentOf(clang::DynTypedNode::create(*holder)).get<clang::DeclStmt>();
     if (declaration && blockStatement(declaration, &holderBlock) && holderBlock == block &&
@@ -448,9 +453,63 @@ private:
     return fail(fmt::format("the threads in '{}' are not joined right after {}", holder->getNameAsString(), loopName));
   }
 
+  bool mentionsHolder(const clang::Stmt *s) const {
+    for (const clang::DeclRefExpr *ref : scan.refs)
+      if (ref->getDecl() == holder && within(ref, s))
+        return true;
+    return false;
+  }
+
+  /// `t.join()` -> `co_await t`, `t.joinable()` -> `t.valid()`, for the element `t` (as written).
+  bool rewriteElementUse(const clang::MemberExpr *member, const clang::CXXMemberCallExpr *call, bool &joined) {
+    llvm::StringRef method = member->getMemberDecl()->getName();
+    if (method == "join") {
+      joined = true;
+      return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()),
+                  "co_await " + tokenText(member->getBase()->getSourceRange()));
+    }
+    if (method == "joinable") {
+      clang::SourceLocation name = member->getMemberLoc();
+      return edit(name, endOfToken(name), "valid");
+    }
+    return fail(fmt::format("'{}' is called on a thread at line {}", method.str(), lineOf(call->getBeginLoc())));
+  }
+
+  /// `for (size_t i = 0; i < threads.size(); ++i) threads[i].join();` -> `co_await threads[i];`
+  bool rewriteIndexJoinLoop(const clang::ForStmt *loop) {
+    bool joined = false;
+    for (const clang::DeclRefExpr *ref : scan.refs) {
+      if (ref->getDecl() != holder || !within(ref, loop))
+        continue;
+      auto [sizeMember, sizeCall] = memberCallOn(ref);
+      if (sizeMember && (sizeMember->getMemberDecl()->getName() == "size" || sizeMember->getMemberDecl()->getName() == "empty"))
+        continue;
+      clang::DynTypedNode node = clang::DynTypedNode::create(*ref);
+      do
+        node = parentOf(node);
+      while (node.get<clang::ImplicitCastExpr>() || node.get<clang::ParenExpr>());
+      const auto *subscript = node.get<clang::CXXOperatorCallExpr>();
+      if (!subscript || subscript->getOperator() != clang::OO_Subscript)
+        return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", holder->getNameAsString(),
+                                lineOf(ref->getBeginLoc())));
+      do
+        node = parentOf(node);
+      while (node.get<clang::ImplicitCastExpr>() || node.get<clang::ParenExpr>());
+      const auto *member = node.get<clang::MemberExpr>();
+      const auto *call = member ? llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(parentOf(node).get<clang::Expr>())
+                                : nullptr;
+      if (!call)
+        return fail(fmt::format("an element of '{}' is used at line {} in a way the rewrite cannot follow",
+                                holder->getNameAsString(), lineOf(ref->getBeginLoc())));
+      if (!rewriteElementUse(member, call, joined))
+        return false;
+    }
+    return joined || fail("the loop after " + loopName + " does not join the threads");
+  }
+
   /// `for (auto &t : threads) t.join();` -> `for (auto &t : threads) co_await t;`
-  bool rewriteJoinLoop() {
-    const clang::VarDecl *element = joinLoop->getLoopVariable();
+  bool rewriteJoinLoop(const clang::CXXForRangeStmt *loop) {
+    const clang::VarDecl *element = loop->getLoopVariable();
     if (!element->getType()->getContainedAutoType() && !element->getType().getNonReferenceType()->getContainedAutoType())
       return fail("the join loop names the thread type; concur rewrites `auto` loops");
     bool joined = false;
@@ -458,19 +517,11 @@ private:
       if (ref->getDecl() != element)
         continue;
       auto [member, call] = memberCallOn(ref);
-      llvm::StringRef method = member ? member->getMemberDecl()->getName() : "";
-      if (call && method == "join") {
-        joined = true;
-        if (!edit(call->getBeginLoc(), endOfToken(call->getEndLoc()), "co_await " + element->getNameAsString()))
-          return false;
-      } else if (call && method == "joinable") {
-        clang::SourceLocation name = member->getMemberLoc();
-        if (!edit(name, endOfToken(name), "valid"))
-          return false;
-      } else {
+      if (!call)
         return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", element->getNameAsString(),
                                 lineOf(ref->getBeginLoc())));
-      }
+      if (!rewriteElementUse(member, call, joined))
+        return false;
     }
     return joined || fail("the loop after " + loopName + " does not join the threads");
   }
@@ -478,9 +529,8 @@ private:
   /// Every other use of the container must mean the same for futures.
   bool followHolder() {
     for (const clang::DeclRefExpr *ref : scan.refs) {
-      if (ref->getDecl() != holder || within(ref, replaced) || (joinLoop && refersTo(joinLoop->getRangeInit(), holder) &&
-                                                                 within(ref, joinLoop->getRangeInit())))
-        continue;
+      if (ref->getDecl() != holder || within(ref, replaced) || (joinLoop && within(ref, joinLoop)))
+        continue; // the start and the join loop were rewritten already
       auto [member, call] = memberCallOn(ref);
       llvm::StringRef method = member ? member->getMemberDecl()->getName() : "";
       if (method == "reserve" || method == "size" || method == "empty" || method == "capacity")
@@ -536,7 +586,7 @@ private:
       if (inner.size() > indent.size() && llvm::StringRef(inner).starts_with(indent))
         unit = inner.substr(indent.size());
     }
-    const clang::Stmt *last = joinLoop ? static_cast<const clang::Stmt *>(joinLoop) : spawnLoop;
+    const clang::Stmt *last = joinLoop ? joinLoop : spawnLoop;
     clang::SourceLocation end = statementEnd(last);
     if (!begin.isFileID() || !end.isFileID())
       return fail(loopName + " is written inside a macro");
@@ -633,7 +683,7 @@ private:
   const clang::LambdaExpr *workLambda = nullptr; // the threads' lambda, made a coroutine lambda
   std::string lambdaArguments;             // `(out, i)`: its captures, passed
   std::string group;                       // the task_group of detached connections
-  const clang::CXXForRangeStmt *joinLoop = nullptr;
+  const clang::Stmt *joinLoop = nullptr;  // the loop right after that joins the threads
   bool joinAtEnd = false;                  // jthreads joined by their container's scope end
 };
 

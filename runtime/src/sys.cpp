@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 
 namespace concur {
 
@@ -134,6 +135,16 @@ bool sys_connect::attempt() noexcept {
 }
 
 } // namespace detail
+
+task<unsigned> sys::sleep(unsigned seconds) {
+  co_await sleep_for(std::chrono::seconds(seconds));
+  co_return 0;
+}
+
+task<int> sys::usleep(useconds_t microseconds) {
+  co_await sleep_for(std::chrono::microseconds(microseconds));
+  co_return 0;
+}
 
 int sys::close(int fd) noexcept {
   if (event_loop* loop = event_loop::current()) loop->forget_fd(fd);

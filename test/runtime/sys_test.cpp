@@ -215,6 +215,21 @@ TEST(Sys, CancelledRecvThrowsCancelledError) {
   EXPECT_TRUE(concur::run(main_task()));
 }
 
+TEST(Sys, SleepsRunOnTheLoopSideBySide) {
+  auto main_task = []() -> concur::task<int> {
+    auto a = concur::spawn(concur::sys::usleep(100000));
+    auto b = concur::spawn(concur::sys::usleep(100000));
+    co_return co_await a + co_await b;
+  };
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(concur::run(main_task()), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 190ms) << "two 100 ms sleeps overlap on one thread";
+}
+
+TEST(Sys, SleepYieldsZero) {
+  EXPECT_EQ(concur::run(concur::sys::sleep(0)), 0u);
+}
+
 TEST(Sys, CloseReturnsTheSystemCallsResult) {
   int fd = ::dup(0);
   ASSERT_GE(fd, 0);

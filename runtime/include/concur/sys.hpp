@@ -23,6 +23,8 @@
 // - read and write on something that is not a socket (a pipe, a file) perform the plain call,
 //   which may block the loop's thread as it blocked the original thread.
 // - Close a descriptor used here with sys::close (or concur::close): the loop forgets it.
+// - sleep and usleep wait on the loop's timers and yield 0, as the calls do when no signal
+//   interrupts them.
 // - Cancellation while suspended throws cancelled_error, as every loop awaitable does.
 #pragma once
 
@@ -30,6 +32,7 @@
 
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstddef>
@@ -125,6 +128,10 @@ inline detail::sys_connect connect(int fd, const sockaddr* address, socklen_t le
 }
 /// ::close, after the running loop (if any) forgets `fd`.
 int close(int fd) noexcept;
+/// ::sleep on the loop's timers: the coroutine sleeps, the thread runs others; yields 0.
+task<unsigned> sleep(unsigned seconds);
+/// ::usleep on the loop's timers; yields 0.
+task<int> usleep(useconds_t microseconds);
 
 } // namespace sys
 

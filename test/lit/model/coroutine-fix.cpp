@@ -110,6 +110,39 @@ void serve_named(int listener) {
 }
 // CHECK-MESSAGES: :[[@LINE-4]]:17: warning: threads (one per connection) run io-bound 'shout'{{.*}}[concur-model-thread-per-connection]
 
+struct Server {
+  static void session(int fd);
+};
+std::mutex stats_mu;
+int served = 0;
+
+// A static member handler; a lock held only where nothing suspends stays; usleep is awaited.
+void Server::session(int fd) {
+  char buf[64];
+  ssize_t n = read(fd, buf, sizeof buf);
+  usleep(1000);
+  {
+    std::lock_guard<std::mutex> guard(stats_mu);
+    ++served;
+  }
+  if (n > 0)
+    write(fd, buf, static_cast<size_t>(n));
+  close(fd);
+}
+
+// Joined by index.
+void serve_indexed(int listener) {
+  std::vector<std::thread> pool;
+  for (int i = 0; i < 8; ++i) {
+    int fd = accept(listener, nullptr, nullptr);
+    pool.push_back(std::thread(&Server::session, fd));
+  }
+  for (size_t i = 0; i < pool.size(); ++i)
+    if (pool[i].joinable())
+      pool[i].join();
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:20: warning: threads (one per connection) run io-bound 'Server::session'{{.*}}[concur-model-thread-per-connection]
+
 // CHECK-FIXES: static concur::task<void> echo(int fd) {
 // CHECK-FIXES-NEXT: char buf[256];
 // CHECK-FIXES-NEXT: ssize_t n;
@@ -165,4 +198,21 @@ void serve_named(int listener) {
 // CHECK-FIXES-NEXT: connections.spawn(shout(client));
 // CHECK-FIXES-NEXT: }
 // CHECK-FIXES-NEXT: co_await connections.join();
+// CHECK-FIXES-NEXT: }());
+// CHECK-FIXES: static concur::task<void> session(int fd);
+// CHECK-FIXES: concur::task<void> Server::session(int fd) {
+// CHECK-FIXES-NEXT: char buf[64];
+// CHECK-FIXES-NEXT: ssize_t n = co_await concur::sys::read(fd, buf, sizeof buf);
+// CHECK-FIXES-NEXT: co_await concur::sys::usleep(1000);
+// CHECK-FIXES-NEXT: {
+// CHECK-FIXES-NEXT: std::lock_guard<std::mutex> guard(stats_mu);
+// CHECK-FIXES: std::vector<concur::future<void>> pool;
+// CHECK-FIXES-NEXT: concur::run([&]() -> concur::task<void> {
+// CHECK-FIXES-NEXT: for (int i = 0; i < 8; ++i) {
+// CHECK-FIXES-NEXT: int fd = co_await concur::sys::accept(listener, nullptr, nullptr);
+// CHECK-FIXES-NEXT: pool.push_back(concur::spawn(Server::session(fd)));
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: for (size_t i = 0; i < pool.size(); ++i)
+// CHECK-FIXES-NEXT: if (pool[i].valid())
+// CHECK-FIXES-NEXT: co_await pool[i];
 // CHECK-FIXES-NEXT: }());

@@ -108,3 +108,21 @@ int serve_until_error(int listener) {
 }
 // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: threads (one per connection) run io-bound 'reply_once'{{.*}}[concur-model-thread-per-connection]
 // CHECK-MESSAGES: :[[@LINE-4]]:5: note: no automatic rewrite: the accept loop leaves 'serve_until_error' at line 105
+
+// A lock held across what would now suspend: another coroutine of the loop's thread could take
+// it again while this one waits.
+std::mutex log_mu;
+static void logged_echo(int fd) {
+  std::lock_guard<std::mutex> guard(log_mu);
+  char buf[64];
+  ssize_t n = recv(fd, buf, sizeof buf, 0);
+  send(fd, buf, static_cast<size_t>(n > 0 ? n : 0), 0);
+}
+void serve_locked(int listener) {
+  for (;;) {
+    int fd = accept(listener, nullptr, nullptr);
+    std::thread(logged_echo, fd).detach();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-3]]:5: warning: threads (one per connection) run io-bound 'logged_echo'{{.*}}[concur-model-thread-per-connection]
+// CHECK-MESSAGES: :[[@LINE-4]]:5: note: no automatic rewrite: 'logged_echo' holds a lock (line 116) where it would now suspend (line 118): coroutines sharing a thread must not hold a lock across a co_await
