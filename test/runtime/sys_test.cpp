@@ -196,13 +196,15 @@ TEST(Sys, ConnectWithNoListenerGivesMinusOneAndErrno) {
   EXPECT_EQ(concur::run(main_task()), ECONNREFUSED);
 }
 
+concur::task<ssize_t> recv_some(int fd) {
+  char buf[8];
+  co_return co_await concur::sys::recv(fd, buf, sizeof buf, 0);
+}
+
 TEST(Sys, CancelledRecvThrowsCancelledError) {
   blocking_pair pair;
   auto main_task = [&]() -> concur::task<bool> {
-    auto waiting = concur::spawn([&]() -> concur::task<ssize_t> {
-      char buf[8];
-      co_return co_await concur::sys::recv(pair.fds[0], buf, sizeof buf, 0);
-    }());
+    auto waiting = concur::spawn(recv_some(pair.fds[0]));
     co_await concur::sleep_for(5ms);
     waiting.cancel();
     try {
