@@ -66,7 +66,12 @@ struct FunctionRefs : clang::RecursiveASTVisitor<FunctionRefs> {
       refs[fn->getCanonicalDecl()].push_back(ref);
     return true;
   }
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::DeclRefExpr *>> refs;
+  bool VisitMemberExpr(clang::MemberExpr *member) {
+    if (const auto *fn = llvm::dyn_cast<clang::FunctionDecl>(member->getMemberDecl()))
+      refs[fn->getCanonicalDecl()].push_back(member);
+    return true;
+  }
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>> refs;
 };
 
 /// A postfix use of the call's value (`f().size()`, `f()[0]`) binds tighter than `co_await`.
@@ -200,8 +205,7 @@ bool AwaitConversion::awaitCall(const clang::CallExpr *call, const std::string &
   bool parens = needsParentheses(call, ctx);
   if (!replacement.empty() && !renameCallee(call, replacement))
     return false;
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(call->getCallee()->IgnoreImpCasts()))
-    awaitedRefs.insert(ref);
+  awaitedRefs.insert(call->getCallee()->IgnoreImpCasts());
   if (!edit(call->getBeginLoc(), call->getBeginLoc(), parens ? "(co_await " : "co_await "))
     return false;
   if (parens) {
@@ -356,9 +360,9 @@ bool AwaitConversion::convertFunction(const clang::FunctionDecl *fn) {
   std::string name = displayName(definition);
   if (definition->isMain())
     return fail("'main' would have to suspend");
-  if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(definition); method && !method->isStatic())
-    return fail(fmt::format("'{}' is a member function; concur turns only free and static functions into coroutines",
-                            name));
+  // A member coroutine is safe where it is awaited at once: its object outlives the statement.
+  if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(definition); method && method->isVirtual())
+    return fail(fmt::format("'{}' is virtual: its overrides would have to become coroutines too", name));
   if (definition->getTemplatedKind() != clang::FunctionDecl::TK_NonTemplate || definition->isVariadic() ||
       definition->isConstexpr() || definition->getReturnType()->isUndeducedType() ||
       definition->getReturnType()->getContainedAutoType())
@@ -377,11 +381,11 @@ bool AwaitConversion::convertLambdaBody(const clang::Stmt *body) {
   return visitBody(body, nullptr, /*inCoroutine=*/true, "the threads' lambda", /*coReturns=*/true);
 }
 
-bool AwaitConversion::checkUses(const clang::DeclRefExpr *allowed) {
+bool AwaitConversion::checkUses(const clang::Expr *allowed) {
   FunctionRefs all;
   all.TraverseDecl(ctx.getTranslationUnitDecl());
   for (const clang::FunctionDecl *fn : converted)
-    for (const clang::DeclRefExpr *ref : all.refs[fn->getCanonicalDecl()])
+    for (const clang::Expr *ref : all.refs[fn->getCanonicalDecl()])
       if (ref != allowed && !awaitedRefs.contains(ref))
         return fail(fmt::format("'{}' is also used at line {}, where it would now return a task", displayName(fn),
                                 lineOf(ref->getBeginLoc())));

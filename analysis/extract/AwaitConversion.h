@@ -15,7 +15,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
-class DeclRefExpr;
+class Expr;
 class FunctionDecl;
 class SourceLocation;
 class Stmt;
@@ -43,7 +43,7 @@ public:
   /// Whether calling `fn` would have to suspend: it reaches a call with an awaitable form.
   bool needsAwait(const clang::FunctionDecl *fn);
   /// Every use of a function made a coroutine must be a call converted here, or `allowed`.
-  bool checkUses(const clang::DeclRefExpr *allowed);
+  bool checkUses(const clang::Expr *allowed);
 
   const std::vector<Edit> &edits() const { return edits_; }
   const std::string &blocker() const { return blocker_; }
@@ -80,7 +80,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, bool> awaits;     // needsAwait's answers (false while computing)
   llvm::DenseSet<const clang::FunctionDecl *> converted;        // made coroutines
   llvm::DenseSet<const clang::FunctionDecl *> checked;          // plain helpers checked not to block
-  llvm::DenseSet<const clang::DeclRefExpr *> awaitedRefs;       // callees of the calls now awaited
+  llvm::DenseSet<const clang::Expr *> awaitedRefs;              // callees of the calls now awaited
 };
 
 } // namespace concur

@@ -324,12 +324,12 @@ private:
       e = call->getCallee()->IgnoreParenImpCasts();
       args.assign(call->arg_begin(), call->arg_end());
     }
+    if (const auto *record = e->getType()->getAsCXXRecordDecl(); record && !llvm::isa<clang::LambdaExpr>(e))
+      return functionObject(record, e);
     const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e);
     handler = ref ? llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()) : nullptr;
     if (!handler)
-      return fail(e->getType()->getAsCXXRecordDecl()
-                      ? "the connection runs a function object; concur turns only functions into coroutines"
-                      : "concur cannot tell which function the connection's thread runs");
+      return fail("concur cannot tell which function the thread runs");
     handlerRef = ref;
     if (!handler->getReturnType()->isVoidType())
       return fail(fmt::format("'{}' returns a value, which the threads dropped", handler->getNameAsString()));
@@ -345,6 +345,26 @@ private:
       if (!conversion.awaitsNothing(arg))
         return fail("the handler's arguments would have to suspend");
     return true;
+  }
+
+  /// `Session(fd, id)` -> `[](auto work) -> concur::task<void> { co_await work(); }(Session(fd, id))`:
+  /// its `operator()` becomes a member coroutine, awaited on a copy the coroutine's frame keeps
+  /// (as the thread kept its own copy).
+  bool functionObject(const clang::CXXRecordDecl *record, const clang::Expr *object) {
+    if (!arguments.empty())
+      return fail("the thread's function object is given arguments");
+    const clang::CXXMethodDecl *call = nullptr;
+    for (const clang::NamedDecl *d : record->lookup(ctx.DeclarationNames.getCXXOperatorName(clang::OO_Call))) {
+      if (call || !llvm::isa<clang::CXXMethodDecl>(d))
+        return fail("the thread's function object has several call operators");
+      call = llvm::cast<clang::CXXMethodDecl>(d);
+    }
+    if (!call || call->getNumParams() > 0 || !call->getReturnType()->isVoidType())
+      return fail("the thread's function object has no call operator concur can turn into a coroutine");
+    handler = call;
+    handlerCall = fmt::format("[](auto work) -> concur::task<void> {{ co_await work(); }}({})",
+                              tokenText(object->getSourceRange()));
+    return conversion.awaitsNothing(object) || fail("the function object's construction would have to suspend");
   }
 
   /// `[&out, i] { out[i] = fetch(i); }` -> `[](auto &out, auto i) -> concur::task<void> { … }(out, i)`:
@@ -678,7 +698,7 @@ private:
   const clang::Expr *holderExpr = nullptr; // the container, as written at the start
   const clang::VarDecl *holder = nullptr;
   const clang::FunctionDecl *handler = nullptr;
-  const clang::DeclRefExpr *handlerRef = nullptr;
+  const clang::DeclRefExpr *handlerRef = nullptr; // the handler as the start names it
   std::string handlerCall;                 // `handle(fd)`
   const clang::LambdaExpr *workLambda = nullptr; // the threads' lambda, made a coroutine lambda
   std::string lambdaArguments;             // `(out, i)`: its captures, passed

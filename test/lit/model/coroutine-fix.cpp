@@ -143,6 +143,32 @@ void serve_indexed(int listener) {
 }
 // CHECK-MESSAGES: :[[@LINE-6]]:20: warning: threads (one per connection) run io-bound 'Server::session'{{.*}}[concur-model-thread-per-connection]
 
+// A function object run per connection: its call operator becomes a member coroutine, awaited on
+// a copy that the spawned coroutine's frame keeps.
+class Reporter {
+public:
+  explicit Reporter(int fd) : fd_(fd) {}
+  void operator()() const {
+    const char text[] = "report\n";
+    write(fd_, text, sizeof text - 1);
+    close(fd_);
+  }
+
+private:
+  int fd_;
+};
+
+void serve_functor(int listener) {
+  std::vector<std::jthread> reporters;
+  for (int i = 0; i < 3; ++i) {
+    int fd = accept(listener, nullptr, nullptr);
+    reporters.emplace_back(Reporter(fd));
+  }
+  for (auto &r : reporters)
+    r.join();
+}
+// CHECK-MESSAGES: :[[@LINE-5]]:5: warning: threads (one per connection) run io-bound 'Reporter::operator()'{{.*}}[concur-model-thread-per-connection]
+
 // CHECK-FIXES: static concur::task<void> echo(int fd) {
 // CHECK-FIXES-NEXT: char buf[256];
 // CHECK-FIXES-NEXT: ssize_t n;
@@ -216,3 +242,13 @@ void serve_indexed(int listener) {
 // CHECK-FIXES-NEXT: if (pool[i].valid())
 // CHECK-FIXES-NEXT: co_await pool[i];
 // CHECK-FIXES-NEXT: }());
+// CHECK-FIXES: concur::task<void> operator()() const {
+// CHECK-FIXES: co_await concur::sys::write(fd_, text, sizeof text - 1);
+// CHECK-FIXES: std::vector<concur::future<void>> reporters;
+// CHECK-FIXES-NEXT: concur::run([&]() -> concur::task<void> {
+// CHECK-FIXES-NEXT: for (int i = 0; i < 3; ++i) {
+// CHECK-FIXES-NEXT: int fd = co_await concur::sys::accept(listener, nullptr, nullptr);
+// CHECK-FIXES-NEXT: reporters.push_back(concur::spawn([](auto work) -> concur::task<void> { co_await work(); }(Reporter(fd))));
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: for (auto &r : reporters)
+// CHECK-FIXES-NEXT: co_await r;
