@@ -12,6 +12,16 @@ bool isStdRecord(clang::QualType type, llvm::StringRef name) {
 
 bool isThreadType(clang::QualType type) { return isStdRecord(type, "thread") || isStdRecord(type, "jthread"); }
 
+bool isThreadStart(const clang::Expr *e) {
+  if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e))
+    return isThreadType(construct->getType()) && construct->getNumArgs() >= 1 &&
+           !construct->getConstructor()->isCopyOrMoveConstructor();
+  const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e);
+  const clang::CXXMethodDecl *method = call ? call->getMethodDecl() : nullptr;
+  return method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
+         !isThreadType(skipTemporaries(call->getArg(0))->getType());
+}
+
 const clang::Expr *skipTemporaries(const clang::Expr *e) {
   while (e) {
     e = e->IgnoreImplicit()->IgnoreParens();

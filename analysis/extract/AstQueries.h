@@ -16,6 +16,11 @@ bool isStdRecord(clang::QualType type, llvm::StringRef name);
 /// std::thread or std::jthread.
 bool isThreadType(clang::QualType type);
 
+/// A thread's start as written: a std::thread or std::jthread built from a callable, or an
+/// `emplace…(callable, args…)` that builds one in a container (the spawn's recorded location
+/// tells which of these candidates it is).
+bool isThreadStart(const clang::Expr *e);
+
 /// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
 const clang::Expr *skipTemporaries(const clang::Expr *e);
 

@@ -27,16 +27,9 @@ bool isLoop(const clang::Stmt *s) {
 /// What the planner needs from a function body: thread starts, accept calls, jumps out.
 struct BodyScan : clang::RecursiveASTVisitor<BodyScan> {
   bool shouldVisitLambdaBody() const { return false; }
-  bool VisitCXXConstructExpr(clang::CXXConstructExpr *e) {
-    if (isThreadType(e->getType()) && e->getNumArgs() >= 1 && !e->getConstructor()->isCopyOrMoveConstructor())
+  bool VisitExpr(clang::Expr *e) {
+    if (isThreadStart(e))
       starts.push_back(e);
-    return true;
-  }
-  bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr *call) {
-    const clang::CXXMethodDecl *method = call->getMethodDecl();
-    if (method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
-        !isThreadType(skipTemporaries(call->getArg(0))->getType()))
-      starts.push_back(call);
     return true;
   }
   bool VisitCallExpr(clang::CallExpr *call) {

@@ -54,16 +54,9 @@ struct SpawnNode {
 class SpawnExprCollector : public clang::RecursiveASTVisitor<SpawnExprCollector> {
 public:
   bool shouldVisitLambdaBody() const { return false; } // a lambda's spawns are its own function's
-  bool VisitCXXConstructExpr(clang::CXXConstructExpr *e) {
-    if (isThreadType(e->getType()) && e->getNumArgs() >= 1 && !e->getConstructor()->isCopyOrMoveConstructor())
+  bool VisitExpr(clang::Expr *e) {
+    if (isThreadStart(e))
       candidates.push_back(e);
-    return true;
-  }
-  bool VisitCXXMemberCallExpr(clang::CXXMemberCallExpr *call) {
-    const clang::CXXMethodDecl *method = call->getMethodDecl();
-    if (method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
-        !isThreadType(skipTemporaries(call->getArg(0))->getType()))
-      candidates.push_back(call);
     return true;
   }
   bool VisitCallExpr(clang::CallExpr *call) {

@@ -1,6 +1,8 @@
 // The socket awaitables' system calls, and the blocking helpers (listen_tcp, name resolution).
 #include <concur/net.hpp>
 
+#include "socket_calls.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -17,14 +19,6 @@ namespace concur {
 namespace {
 [[noreturn]] void throw_errno(int error, const std::string& what) { throw std::system_error(error, std::generic_category(), what); }
 
-bool would_block(int error) noexcept { return error == EAGAIN || error == EWOULDBLOCK; }
-
-int set_nonblocking(int fd) noexcept {
-  int flags = fcntl(fd, F_GETFL);
-  if (flags < 0) return errno;
-  if ((flags & O_NONBLOCK) == 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return errno;
-  return 0;
-}
 
 /// A numeric IPv4 or IPv6 address, without any lookup.
 bool parse_numeric(const std::string& host, std::uint16_t port, sockaddr_storage& out, socklen_t& length) {
@@ -72,6 +66,35 @@ std::vector<resolved> resolve(const std::string& host, std::uint16_t port) {
 
 namespace detail {
 
+bool would_block(int error) noexcept { return error == EAGAIN || error == EWOULDBLOCK; }
+
+int set_nonblocking(int fd) noexcept {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0) return errno;
+  if ((flags & O_NONBLOCK) == 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return errno;
+  return 0;
+}
+
+transfer_step send_all(int fd, const char* data, std::size_t size, std::size_t& done, int flags, bool& not_socket,
+                       int& error) noexcept {
+  while (done < size) {
+    ssize_t n = not_socket ? ::write(fd, data + done, size - done) : ::send(fd, data + done, size - done, flags | MSG_DONTWAIT);
+    if (n >= 0) {
+      done += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (errno == EINTR) continue;
+    if (errno == ENOTSOCK && !not_socket) {
+      not_socket = true;
+      continue;
+    }
+    if (would_block(errno)) return transfer_step::would_block;
+    error = errno;
+    return transfer_step::failed;
+  }
+  return transfer_step::complete;
+}
+
 bool read_awaitable::attempt() noexcept {
   if (!loop_->maybe_ready(fd_, io_direction::read)) return false;
   for (;;) {
@@ -100,26 +123,11 @@ bool read_awaitable::attempt() noexcept {
 
 bool write_awaitable::attempt() noexcept {
   if (!loop_->maybe_ready(fd_, io_direction::write)) return false;
-  while (done_ < size_) {
-    const char* from = static_cast<const char*>(data_) + done_;
-    ssize_t n = not_socket_ ? ::write(fd_, from, size_ - done_) : ::send(fd_, from, size_ - done_, MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n >= 0) {
-      done_ += static_cast<std::size_t>(n);
-      continue;
-    }
-    if (errno == EINTR) continue;
-    if (errno == ENOTSOCK && !not_socket_) {
-      not_socket_ = true;
-      continue;
-    }
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::write);
-      return false;
-    }
-    error_ = errno;
+  if (send_all(fd_, static_cast<const char*>(data_), size_, done_, MSG_NOSIGNAL, not_socket_, error_) !=
+      transfer_step::would_block)
     return true;
-  }
-  return true;
+  loop_->mark_drained(fd_, io_direction::write);
+  return false;
 }
 
 bool accept_awaitable::attempt() noexcept {

@@ -2,17 +2,14 @@
 // reports "not yet" where the blocking call would have waited.
 #include <concur/sys.hpp>
 
-#include <fcntl.h>
+#include "socket_calls.hpp"
+
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 
 namespace concur {
-
-namespace {
-bool would_block(int error) noexcept { return error == EAGAIN || error == EWOULDBLOCK; }
-} // namespace
 
 namespace detail {
 
@@ -55,36 +52,20 @@ bool sys_transfer::attempt_read() noexcept {
 }
 
 bool sys_transfer::attempt_write() noexcept {
-  const int flags = op_ == operation::send ? flags_ | MSG_DONTWAIT : MSG_DONTWAIT;
-  while (static_cast<std::size_t>(result_) < size_) {
-    const char* from = buffer_ + result_;
-    const std::size_t left = size_ - static_cast<std::size_t>(result_);
-    ssize_t n = not_socket_ ? ::write(fd_, from, left) : ::send(fd_, from, left, flags);
-    if (n >= 0) {
-      result_ += n;
-      continue;
-    }
-    if (errno == EINTR) continue;
-    if (errno == ENOTSOCK && !not_socket_) {
-      not_socket_ = true;
-      continue;
-    }
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::write);
-      return false;
-    }
-    error_ = errno;
-    return true;
-  }
-  return true;
+  // write() on a socket is send() without flags: a closed peer raises SIGPIPE as it did.
+  std::size_t done = static_cast<std::size_t>(result_);
+  transfer_step step = send_all(fd_, buffer_, size_, done, op_ == operation::send ? flags_ : 0, not_socket_, error_);
+  result_ = static_cast<ssize_t>(done);
+  if (step != transfer_step::would_block) return true;
+  loop_->mark_drained(fd_, io_direction::write);
+  return false;
 }
 
 bool sys_accept::attempt() noexcept {
   if (!nonblocking_checked_) {
     nonblocking_checked_ = true;
-    int flags = ::fcntl(fd_, F_GETFL);
-    if (flags < 0 || ((flags & O_NONBLOCK) == 0 && ::fcntl(fd_, F_SETFL, flags | O_NONBLOCK) < 0)) {
-      error_ = errno;
+    if (int e = set_nonblocking(fd_); e != 0) {
+      error_ = e;
       return true;
     }
   }
@@ -118,9 +99,8 @@ bool sys_connect::attempt() noexcept {
   }
   started_ = true;
   loop_->forget_fd(fd_);
-  int flags = ::fcntl(fd_, F_GETFL);
-  if (flags < 0 || ((flags & O_NONBLOCK) == 0 && ::fcntl(fd_, F_SETFL, flags | O_NONBLOCK) < 0)) {
-    error_ = errno;
+  if (int e = set_nonblocking(fd_); e != 0) {
+    error_ = e;
     result_ = -1;
     return true;
   }
