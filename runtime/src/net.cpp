@@ -75,6 +75,32 @@ int set_nonblocking(int fd) noexcept {
   return 0;
 }
 
+transfer_step receive_once(event_loop& loop, int fd, char* into, std::size_t want, int flags, bool& not_socket,
+                           std::size_t& got, int& error) noexcept {
+  for (;;) {
+    // recv(MSG_DONTWAIT) never blocks the loop even on a blocking socket; read() serves pipes.
+    ssize_t n = not_socket ? ::read(fd, into, want) : ::recv(fd, into, want, flags | MSG_DONTWAIT);
+    if (n >= 0) {
+      got = static_cast<std::size_t>(n);
+      // A socket returns everything it holds, up to the size asked: a shorter read drained it.
+      // (Not a read of 0: end of stream stays readable. Not a pipe or file: files never wait.)
+      if (!not_socket && n > 0 && got < want) loop.mark_drained(fd, io_direction::read);
+      return transfer_step::complete;
+    }
+    if (errno == EINTR) continue;
+    if (errno == ENOTSOCK && !not_socket) {
+      not_socket = true;
+      continue;
+    }
+    if (would_block(errno)) {
+      loop.mark_drained(fd, io_direction::read);
+      return transfer_step::would_block;
+    }
+    error = errno;
+    return transfer_step::failed;
+  }
+}
+
 transfer_step send_all(int fd, const char* data, std::size_t size, std::size_t& done, int flags, bool& not_socket,
                        int& error) noexcept {
   while (done < size) {
@@ -97,28 +123,8 @@ transfer_step send_all(int fd, const char* data, std::size_t size, std::size_t& 
 
 bool read_awaitable::attempt() noexcept {
   if (!loop_->maybe_ready(fd_, io_direction::read)) return false;
-  for (;;) {
-    // recv(MSG_DONTWAIT) never blocks the loop even on a blocking socket; read() serves pipes.
-    ssize_t n = not_socket_ ? ::read(fd_, buffer_, size_) : ::recv(fd_, buffer_, size_, MSG_DONTWAIT);
-    if (n >= 0) {
-      done_ = static_cast<std::size_t>(n);
-      // A socket returns everything it holds, up to the size asked: a shorter read drained it.
-      // (Not a read of 0: end of stream stays readable. Not a pipe or file: files never wait.)
-      if (!not_socket_ && n > 0 && done_ < size_) loop_->mark_drained(fd_, io_direction::read);
-      return true;
-    }
-    if (errno == EINTR) continue;
-    if (errno == ENOTSOCK && !not_socket_) {
-      not_socket_ = true;
-      continue;
-    }
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::read);
-      return false;
-    }
-    error_ = errno;
-    return true;
-  }
+  return receive_once(*loop_, fd_, static_cast<char*>(buffer_), size_, 0, not_socket_, done_, error_) !=
+         transfer_step::would_block;
 }
 
 bool write_awaitable::attempt() noexcept {

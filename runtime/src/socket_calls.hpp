@@ -4,6 +4,10 @@
 
 #include <cstddef>
 
+namespace concur {
+class event_loop;
+}
+
 namespace concur::detail {
 
 bool would_block(int error) noexcept;
@@ -12,6 +16,12 @@ bool would_block(int error) noexcept;
 int set_nonblocking(int fd) noexcept;
 
 enum class transfer_step { complete, would_block, failed };
+
+/// One read without blocking (recv with `flags` | MSG_DONTWAIT on a socket, read() on anything
+/// else, which `not_socket` remembers): `got` bytes (0 at end of stream), or a failure in
+/// `error`. A socket that gave fewer bytes than asked (or none yet) is marked drained.
+transfer_step receive_once(event_loop& loop, int fd, char* into, std::size_t want, int flags, bool& not_socket,
+                           std::size_t& got, int& error) noexcept;
 
 /// Writes data[done, size) without blocking (send with `flags` | MSG_DONTWAIT on a socket,
 /// write() on anything else, which `not_socket` remembers), advancing `done`. A failure sets

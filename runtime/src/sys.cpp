@@ -20,33 +20,15 @@ bool sys_transfer::attempt() noexcept {
 
 bool sys_transfer::attempt_read() noexcept {
   const bool wait_all = op_ == operation::recv && (flags_ & MSG_WAITALL) != 0;
-  const int flags = op_ == operation::recv ? (flags_ & ~MSG_WAITALL) | MSG_DONTWAIT : MSG_DONTWAIT;
+  const int flags = op_ == operation::recv ? flags_ & ~MSG_WAITALL : 0;
   for (;;) {
-    const std::size_t want = wait_all ? size_ - static_cast<std::size_t>(result_) : size_;
-    char* into = wait_all ? buffer_ + result_ : buffer_;
-    // recv(MSG_DONTWAIT) never blocks the loop, whatever the socket's mode; read() serves the rest.
-    ssize_t n = not_socket_ ? ::read(fd_, into, want) : ::recv(fd_, into, want, flags);
-    if (n > 0 && wait_all) {
-      result_ += n;
-      if (static_cast<std::size_t>(result_) < size_) continue;
-      return true;
-    }
-    if (n >= 0) {
-      if (!wait_all) result_ = n;
-      // A socket hands over all it holds, up to the size asked: a shorter read drained it.
-      if (!not_socket_ && n > 0 && static_cast<std::size_t>(n) < want) loop_->mark_drained(fd_, io_direction::read);
-      return true;
-    }
-    if (errno == EINTR) continue;
-    if (errno == ENOTSOCK && !not_socket_) {
-      not_socket_ = true;
-      continue;
-    }
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::read);
-      return false;
-    }
-    error_ = errno;
+    const std::size_t already = wait_all ? static_cast<std::size_t>(result_) : 0;
+    std::size_t got = 0;
+    transfer_step step = receive_once(*loop_, fd_, buffer_ + already, size_ - already, flags, not_socket_, got, error_);
+    if (step == transfer_step::would_block) return false;
+    result_ = static_cast<ssize_t>(already + got);
+    // MSG_WAITALL: keep reading until the size asked, end of stream or a failure.
+    if (step == transfer_step::complete && wait_all && got > 0 && static_cast<std::size_t>(result_) < size_) continue;
     return true;
   }
 }
