@@ -455,17 +455,21 @@ private:
       cond = w->getCond();
     if (!cond)
       return false;
-    std::string text = sourceText(cond->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
-    for (const char *word : {"hardware_concurrency", "nproc", "cores", "num_threads", "get_nprocs", "_SC_NPROCESSORS"})
-      if (text.find(word) != std::string::npos)
-        return true;
+    auto namesCores = [](const std::string &text, bool byName) {
+      for (const char *word : {"hardware_concurrency", "get_nprocs", "nprocs", "_SC_NPROCESSORS"})
+        if (text.find(word) != std::string::npos)
+          return true;
+      return byName && (text.find("nproc") != std::string::npos || text.find("cores") != std::string::npos ||
+                        text.find("num_threads") != std::string::npos);
+    };
+    if (namesCores(sourceText(cond->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts()), true))
+      return true;
     // `i < n` where n was set from the core count earlier is common too.
     if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(cond))
       if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(bin->getRHS()->IgnoreParenImpCasts()))
-        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit()) {
-          std::string init = sourceText(var->getInit()->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
-          return init.find("hardware_concurrency") != std::string::npos || init.find("nprocs") != std::string::npos;
-        }
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit())
+          return namesCores(sourceText(var->getInit()->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts()),
+                            false);
     return false;
   }
 

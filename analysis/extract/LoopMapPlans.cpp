@@ -166,11 +166,18 @@ private:
 
 std::vector<Rewrite> planLoopMaps(const clang::FunctionDecl *fn, clang::ASTContext &ctx, LocMaker &locs) {
   const clang::LangOptions &lang = ctx.getLangOpts();
-  if (!lang.CPlusPlus20 || !fn->getBody() || fn->isDependentContext() || fn->isTemplateInstantiation() ||
+  if (!fn->getBody() || fn->isDependentContext() || fn->isTemplateInstantiation() ||
       !ctx.getSourceManager().isInMainFile(ctx.getSourceManager().getExpansionLoc(fn->getLocation())))
     return {};
   LoopMapPlanner planner(fn, ctx, locs);
   planner.TraverseStmt(fn->getBody());
+  // The shape still tells phase 2 that the loop only keeps each call's result; the edits go.
+  if (!lang.CPlusPlus20)
+    for (Rewrite &rewrite : planner.rewrites) {
+      rewrite.edits.clear();
+      rewrite.blocker = lang.CPlusPlus ? "the runtime needs C++20 and this file is compiled with an older standard"
+                                       : "C code: the runtime is a C++ library";
+    }
   return std::move(planner.rewrites);
 }
 

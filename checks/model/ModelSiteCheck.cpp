@@ -154,7 +154,7 @@ PoolSize ModelSiteCheck::ioPoolSize(const ConcurrencySite &site) const {
 }
 
 std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context, const ConcurrencySite &site) const {
-  if (!site.loopMap)
+  if (!site.loopMap || !site.loopMap->blocker.empty())
     return {};
   PoolSize size;
   if (context.classifier().of(uint32_t(site.work)).label == Workload::Io)
@@ -210,15 +210,17 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
       // Whether the calls may overlap is the programmer's call (the order of their side effects
       // changes), so the rewrite is offered on a note, applied by --fix-notes.
       std::vector<Replacement> onNote = loopFix(context, site);
+      std::string noRewrite = site.loopMap && !site.loopMap->blocker.empty()
+                                  ? site.loopMap->blocker
+                                  : "the loop does more than keep one call's result per item";
       finding.notes.push_back(
-          onNote.empty()
-              ? Note{"no automatic rewrite: the loop does more than keep one call's result per item", finding.where, {}}
-              : Note{"the calls can overlap on a thread pool, results kept in order (applied by --fix-notes)",
-                     finding.where, std::move(onNote)});
+          onNote.empty() ? Note{"no automatic rewrite: " + noRewrite, finding.where, {}}
+                         : Note{"the calls can overlap on a thread pool, results kept in order (applied by --fix-notes)",
+                                finding.where, std::move(onNote)});
     }
-    finding.properties["fix"] = !finding.fixes.empty() ? "rewrite"
-                                : site.loopMap        ? "rewrite-on-note"
-                                                      : "none";
+    finding.properties["fix"] = !finding.fixes.empty()                          ? "rewrite"
+                                : site.loopMap && site.loopMap->blocker.empty() ? "rewrite-on-note"
+                                                                                : "none";
     out.push_back(std::move(finding));
   }
 }
