@@ -1,4 +1,5 @@
-// The thread pool's scheduler: per-worker deques, outside slots, stealing, and sleeping workers.
+// The thread pool's scheduler: per-worker deques, outside slots, stealing, workers started as
+// work arrives, and sleeping workers.
 #include <concur/thread_pool.hpp>
 
 #include "startup_hook.hpp"
@@ -72,9 +73,9 @@ public:
     workers_.reserve(threads);
     for (std::size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<worker>(*this, i));
     for (std::size_t i = 0; i < std::max<std::size_t>(4, threads); ++i) externals_.push_back(std::make_shared<external_slot>());
+    // The fork server's moment is the pool's creation, as documented, even though the threads
+    // themselves start with the work.
     detail::before_runtime_threads();
-    // Started only once every worker exists: a starting worker may steal from any of them.
-    for (auto& w : workers_) w->thread = std::thread([this, self = w.get()] { run_worker(*self); });
   }
   ~scheduler() { shutdown(true, false); }
 
@@ -82,6 +83,7 @@ public:
   bool in_worker() const noexcept { return current_ != nullptr && current_->owner == this; }
 
   void post(job* j) {
+    start_worker_for_new_job(j);
     worker* self = current_;
     if (self != nullptr && self->owner == this) {
       // Tasks a task submits may run after shutdown began: they are part of finishing its work.
@@ -161,20 +163,22 @@ private:
     current_ = &w;
     own_worker_deque = &w.deque;
     detail::set_current_wait_helper(&w);
-    bool resumed = false; // back from spinning or sleeping
-    for (;;) {
+    // Its starter counted it as spinning, so it begins where a spin ends: the job it was started
+    // for is queued, or was taken by someone else and it goes to sleep.
+    bool resumed = true; // back from spinning or sleeping
+    bool go_on = finish_spin() || park();
+    while (go_on) {
       if (job* j = find_work(w)) {
-        // A poster wakes one worker (none while one spins). The worker that answers passes the
-        // wake-up on while more is queued; else tasks that block (I/O) would leave queued ones
-        // waiting for them instead of for the workers still asleep.
-        if (resumed && has_work()) wake_one();
+        // A poster wakes or starts one worker (none while one spins). The worker that answers
+        // passes the wake-up on while more is queued; else tasks that block (I/O) would leave
+        // queued ones waiting for them instead of for the workers still asleep or not started.
+        if (resumed && has_work()) wake_or_start_one();
         resumed = false;
         j->run();
         continue;
       }
       resumed = true;
-      if (spin_for_work()) continue;
-      if (!park()) break;
+      go_on = spin_for_work() || park();
     }
     detail::set_current_wait_helper(nullptr);
     own_worker_deque = nullptr;
@@ -191,31 +195,101 @@ private:
   /// Takes one job from the shared queue to run, and moves a share of the rest into the
   /// worker's own deque, so that a burst of outside submissions costs few lock round trips.
   job* take_injected(worker& w) {
-    std::lock_guard lock(inject_mutex_);
-    if (injected_.empty()) return nullptr;
-    std::size_t take = std::min<std::size_t>({injected_.size(), 1 + injected_.size() / workers_.size(), 32});
-    job* first = injected_.front();
-    injected_.pop_front();
-    for (std::size_t k = 1; k < take; ++k) {
-      w.deque.push(injected_.front());
+    job* first = nullptr;
+    bool more = false;
+    {
+      std::lock_guard lock(inject_mutex_);
+      if (injected_.empty()) return nullptr;
+      std::size_t take = std::min<std::size_t>({injected_.size(), 1 + injected_.size() / workers_.size(), 32});
+      first = injected_.front();
       injected_.pop_front();
+      for (std::size_t k = 1; k < take; ++k) {
+        w.deque.push(injected_.front());
+        injected_.pop_front();
+      }
+      injected_count_.fetch_sub(take, std::memory_order_seq_cst);
+      more = !injected_.empty();
     }
-    injected_count_.fetch_sub(take, std::memory_order_seq_cst);
     // More is waiting: get another worker going rather than running all of it here.
-    if (!injected_.empty()) wake_one();
+    if (more) wake_or_start_one();
     return first;
+  }
+
+  /// Jobs queued and not yet taken by any thread, as far as a racing reader can tell.
+  std::size_t queued_jobs() const noexcept {
+    std::size_t n = injected_count_.load(std::memory_order_seq_cst);
+    const std::size_t started = started_.load(std::memory_order_seq_cst);
+    for (std::size_t i = 0; i < started; ++i) n += workers_[i]->deque.approximate_size();
+    for (auto& slot : externals_) n += slot->deque.approximate_size();
+    return n;
+  }
+
+  bool short_of_workers(std::size_t incoming) const noexcept {
+    const std::size_t idle = spinning_.load(std::memory_order_seq_cst) + sleepers_.load(std::memory_order_seq_cst);
+    return queued_jobs() + incoming > idle;
+  }
+
+  /// Starts one more worker when the queued jobs, plus `incoming` about to be pushed, outnumber
+  /// the workers that will look for work by themselves (spinning or asleep, woken or not): a
+  /// pool sized for a fan-out of 32 that gets 3 tasks starts 3 threads, not 32 that would spin
+  /// on two cores while the tasks' threads wait for them. True if it started one.
+  bool start_worker_if_short(std::size_t incoming) {
+    if (all_started_.load(std::memory_order_relaxed)) return false;
+    // Checked before the lock too: the lock is held while a thread is created, and a worker
+    // that needs no help should not wait for that.
+    if (!short_of_workers(incoming)) return false;
+    std::lock_guard lock(start_mutex_);
+    const std::size_t n = started_.load(std::memory_order_relaxed);
+    if (n == workers_.size() || starts_closed_ || !short_of_workers(incoming)) return false;
+    // Counted before it runs: posters then leave it the job rather than start another, and it
+    // joins the scan (started_) before it can push a job a sleeper must see.
+    spinning_.fetch_add(1, std::memory_order_seq_cst);
+    started_.store(n + 1, std::memory_order_seq_cst);
+    try {
+      workers_[n]->thread = std::thread([this, self = workers_[n].get()] { run_worker(*self); });
+    } catch (...) {
+      started_.store(n, std::memory_order_seq_cst);
+      spinning_.fetch_sub(1, std::memory_order_seq_cst);
+      throw;
+    }
+    if (n + 1 == workers_.size()) all_started_.store(true, std::memory_order_relaxed);
+    return true;
+  }
+
+  /// Before `j` is pushed: makes sure a worker will take it. A pool that cannot start its first
+  /// thread could never run `j`: the job is discarded and the error goes to the submitter. One
+  /// with a worker carries on without the extra thread.
+  void start_worker_for_new_job(job* j) {
+    try {
+      start_worker_if_short(1);
+    } catch (...) {
+      if (started_.load(std::memory_order_seq_cst) > 0) return;
+      j->discard();
+      throw;
+    }
+  }
+
+  /// A worker passing the wake-up on: a new worker if the queue outgrew the idle ones, else a
+  /// sleeping one. A worker that cannot start is not needed for progress: this one runs.
+  void wake_or_start_one() noexcept {
+    try {
+      if (start_worker_if_short(0)) return;
+    } catch (...) {
+    }
+    wake_one();
   }
 
   /// The oldest job of another worker or of an outside thread's slot, starting at a random one.
   job* steal(worker& w) {
-    const std::size_t victims = workers_.size() + externals_.size();
+    const std::size_t started = started_.load(std::memory_order_acquire);
+    const std::size_t victims = started + externals_.size();
     w.rng ^= w.rng << 13;
     w.rng ^= w.rng >> 7;
     w.rng ^= w.rng << 17;
     const std::size_t start = static_cast<std::size_t>(w.rng % victims);
     for (std::size_t k = 0; k < victims; ++k) {
       const std::size_t v = (start + k) % victims;
-      detail::work_deque& d = v < workers_.size() ? workers_[v]->deque : externals_[v - workers_.size()]->deque;
+      detail::work_deque& d = v < started ? workers_[v]->deque : externals_[v - started]->deque;
       if (&d == &w.deque) continue;
       if (job* j = d.steal()) return j;
     }
@@ -224,8 +298,9 @@ private:
 
   bool has_work() const noexcept {
     if (injected_count_.load(std::memory_order_seq_cst) > 0) return true;
-    for (auto& w : workers_)
-      if (!w->deque.looks_empty()) return true;
+    const std::size_t started = started_.load(std::memory_order_seq_cst);
+    for (std::size_t i = 0; i < started; ++i)
+      if (!workers_[i]->deque.looks_empty()) return true;
     for (auto& slot : externals_)
       if (!slot->deque.looks_empty()) return true;
     return false;
@@ -236,6 +311,11 @@ private:
   /// will take the task.
   bool spin_for_work() noexcept {
     spinning_.fetch_add(1, std::memory_order_seq_cst);
+    return finish_spin();
+  }
+
+  /// The spin of a worker already counted in spinning_; uncounts it at the end.
+  bool finish_spin() noexcept {
     bool found = false;
     for (int round = 0; round < 64 && !found; ++round) {
       found = has_work();
@@ -299,11 +379,23 @@ private:
     for (auto& slot : externals_) drain(slot->deque);
   }
 
+  /// Joins every worker started, including any a running task's submission starts meanwhile;
+  /// once all are joined no more start, so none is left unjoined.
   void join() {
     std::lock_guard lock(join_mutex_);
-    for (auto& w : workers_)
+    for (std::size_t i = 0;; ++i) {
+      std::thread* t = nullptr;
+      {
+        std::lock_guard start(start_mutex_);
+        if (i == started_.load(std::memory_order_relaxed)) {
+          starts_closed_ = true;
+          return;
+        }
+        t = &workers_[i]->thread;
+      }
       // A task that shuts its own pool down cannot wait for itself.
-      if (w->thread.joinable() && w->thread.get_id() != std::this_thread::get_id()) w->thread.join();
+      if (t->joinable() && t->get_id() != std::this_thread::get_id()) t->join();
+    }
   }
 
   static thread_local worker* current_;
@@ -321,6 +413,11 @@ private:
   bool stopping_ = false;
   std::atomic<std::size_t> sleepers_{0};
   std::atomic<std::size_t> spinning_{0};
+  /// Workers whose threads were started: always the first started_ of workers_.
+  std::atomic<std::size_t> started_{0};
+  std::atomic<bool> all_started_{false};
+  std::mutex start_mutex_;
+  bool starts_closed_ = false; // guarded by start_mutex_
   std::mutex join_mutex_;
 };
 
