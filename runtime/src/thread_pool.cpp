@@ -68,7 +68,8 @@ std::atomic<std::uint64_t> next_pool_id{1};
 
 class thread_pool::scheduler {
 public:
-  explicit scheduler(std::size_t threads) : id_(next_pool_id.fetch_add(1)) {
+  explicit scheduler(std::size_t threads)
+      : id_(next_pool_id.fetch_add(1)), max_spinners_(std::max<std::size_t>(1, std::min(threads, default_size()) / 2)) {
     if (threads == 0) throw std::invalid_argument("concur::thread_pool: the pool needs at least one thread");
     workers_.reserve(threads);
     for (std::size_t i = 0; i < threads; ++i) workers_.push_back(std::make_unique<worker>(*this, i));
@@ -308,20 +309,26 @@ private:
 
   /// A short spin before sleeping: a submitter that posts tasks one after another should not
   /// pay a futex wake for each of them. While a worker spins, posters wake nobody: the spinner
-  /// will take the task.
+  /// will take the task and pass the wake-up on. So one spinner per two cores is enough; more
+  /// would only take the cores from the threads that post (or from the tasks' own threads:
+  /// workers that finish blocking tasks together all spun while the program waited for a core).
   bool spin_for_work() noexcept {
-    spinning_.fetch_add(1, std::memory_order_seq_cst);
+    if (spinning_.fetch_add(1, std::memory_order_seq_cst) >= max_spinners_) {
+      spinning_.fetch_sub(1, std::memory_order_seq_cst);
+      return false;
+    }
     return finish_spin();
   }
 
-  /// The spin of a worker already counted in spinning_; uncounts it at the end.
+  /// The spin of a worker already counted in spinning_; uncounts it at the end. A pool that is
+  /// shutting down is not spun on: the destructor would wait for the spin to end.
   bool finish_spin() noexcept {
     bool found = false;
-    for (int round = 0; round < 64 && !found; ++round) {
+    for (int round = 0; round < 64 && !found && accepting_.load(std::memory_order_relaxed); ++round) {
       found = has_work();
       for (int k = 0; k < 32 && !found; ++k) detail::cpu_relax();
     }
-    if (!found) {
+    if (!found && accepting_.load(std::memory_order_relaxed)) {
       // On a busy machine the submitter may be waiting for this core.
       std::this_thread::yield();
       found = has_work();
@@ -401,6 +408,7 @@ private:
   static thread_local worker* current_;
 
   const std::uint64_t id_;
+  const std::size_t max_spinners_;
   std::vector<std::unique_ptr<worker>> workers_;
   std::vector<std::shared_ptr<external_slot>> externals_;
   std::atomic<bool> accepting_{true};
