@@ -421,10 +421,12 @@ private:
   bool stopping_ = false;
   std::atomic<std::size_t> sleepers_{0};
   std::atomic<std::size_t> spinning_{0};
-  /// Workers whose threads were started: always the first started_ of workers_.
-  std::atomic<std::size_t> started_{0};
+  /// Workers whose threads were started: always the first started_ of workers_. Read by every
+  /// steal and submission, written only while the pool grows: a line of their own, away from
+  /// the counters that change with every spin.
+  alignas(64) std::atomic<std::size_t> started_{0};
   std::atomic<bool> all_started_{false};
-  std::mutex start_mutex_;
+  alignas(64) std::mutex start_mutex_;
   bool starts_closed_ = false; // guarded by start_mutex_
   std::mutex join_mutex_;
 };
