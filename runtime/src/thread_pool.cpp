@@ -321,10 +321,13 @@ private:
   }
 
   /// The spin of a worker already counted in spinning_; uncounts it at the end. A pool that is
-  /// shutting down is not spun on: the destructor would wait for the spin to end.
+  /// shutting down is not spun on: the destructor would wait for the spin to end. A round (a
+  /// scan of the queues and 32 pauses) takes about 1 us; 16 of them span the gaps of a steady
+  /// stream of submissions, and a worker that ran out of work at the end of a fan-out gives up
+  /// its core after 16 us instead of 64.
   bool finish_spin() noexcept {
     bool found = false;
-    for (int round = 0; round < 64 && !found && accepting_.load(std::memory_order_relaxed); ++round) {
+    for (int round = 0; round < 16 && !found && accepting_.load(std::memory_order_relaxed); ++round) {
       found = has_work();
       for (int k = 0; k < 32 && !found; ++k) detail::cpu_relax();
     }
