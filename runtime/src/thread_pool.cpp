@@ -7,6 +7,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <array>
 #include <condition_variable>
 #include <deque>
@@ -84,7 +85,6 @@ public:
   bool in_worker() const noexcept { return current_ != nullptr && current_->owner == this; }
 
   void post(job* j) {
-    start_worker_for_new_job(j);
     worker* self = current_;
     if (self != nullptr && self->owner == this) {
       // Tasks a task submits may run after shutdown began: they are part of finishing its work.
@@ -107,7 +107,8 @@ public:
       injected_.push_back(j);
       injected_count_.fetch_add(1, std::memory_order_seq_cst);
     }
-    wake_one();
+    // Pushed first: a worker started for the job finds it as soon as it runs.
+    if (!start_worker_for_queued(j)) wake_one();
   }
 
   void shutdown(bool wait, bool cancel_pending) {
@@ -225,25 +226,28 @@ private:
     return n;
   }
 
-  bool short_of_workers(std::size_t incoming) const noexcept {
+  /// Whether the queued jobs outnumber the workers that will look for work by themselves
+  /// (spinning or asleep, woken or not). Read after a push (seq_cst, like wake_one): a worker
+  /// that stops spinning or goes to sleep looks at the queues afterwards, so one of the two
+  /// sees the other.
+  bool short_of_workers() const noexcept {
     const std::size_t idle = spinning_.load(std::memory_order_seq_cst) + sleepers_.load(std::memory_order_seq_cst);
-    return queued_jobs() + incoming > idle;
+    return queued_jobs() > idle;
   }
 
-  /// Starts one more worker when the queued jobs, plus `incoming` about to be pushed, outnumber
-  /// the workers that will look for work by themselves (spinning or asleep, woken or not): a
-  /// pool sized for a fan-out of 32 that gets 3 tasks starts 3 threads, not 32 that would spin
-  /// on two cores while the tasks' threads wait for them. True if it started one.
-  bool start_worker_if_short(std::size_t incoming) {
+  /// Starts one more worker when short of them: a pool sized for a fan-out of 32 that gets 3
+  /// tasks starts 3 threads, not 32 that would spin on two cores while the tasks' threads wait
+  /// for them. True if it started one.
+  bool start_worker_if_short() {
     if (all_started_.load(std::memory_order_relaxed)) return false;
     // Checked before the lock too: the lock is held while a thread is created, and a worker
     // that needs no help should not wait for that.
-    if (!short_of_workers(incoming)) return false;
+    if (!short_of_workers()) return false;
     std::lock_guard lock(start_mutex_);
     const std::size_t n = started_.load(std::memory_order_relaxed);
-    if (n == workers_.size() || starts_closed_ || !short_of_workers(incoming)) return false;
-    // Counted before it runs: posters then leave it the job rather than start another, and it
-    // joins the scan (started_) before it can push a job a sleeper must see.
+    if (n == workers_.size() || starts_closed_ || !short_of_workers()) return false;
+    // Counted before it runs: posters then leave it the queued job rather than start another,
+    // and it joins the scan (started_) before it can push a job a sleeper must see.
     spinning_.fetch_add(1, std::memory_order_seq_cst);
     started_.store(n + 1, std::memory_order_seq_cst);
     try {
@@ -257,24 +261,36 @@ private:
     return true;
   }
 
-  /// Before `j` is pushed: makes sure a worker will take it. A pool that cannot start its first
-  /// thread could never run `j`: the job is discarded and the error goes to the submitter. One
-  /// with a worker carries on without the extra thread.
-  void start_worker_for_new_job(job* j) {
+  /// After `j` was queued by this thread: starts a worker if short of them (true if it did). A
+  /// pool that cannot start its first thread could never run `j`: it is taken back and
+  /// discarded, and the error goes to the submitter. One with a worker carries on without the
+  /// extra thread.
+  bool start_worker_for_queued(job* j) {
     try {
-      start_worker_if_short(1);
+      return start_worker_if_short();
     } catch (...) {
-      if (started_.load(std::memory_order_seq_cst) > 0) return;
+      if (started_.load(std::memory_order_seq_cst) > 0 || !take_back(j)) return false;
       j->discard();
       throw;
     }
+  }
+
+  /// Removes `j`, queued by this thread from outside the pool, unless it was taken already.
+  bool take_back(job* j) {
+    if (j->home != nullptr) return j->home->take(j);
+    std::lock_guard lock(inject_mutex_);
+    auto queued = std::find(injected_.rbegin(), injected_.rend(), j);
+    if (queued == injected_.rend()) return false;
+    injected_.erase(std::next(queued).base());
+    injected_count_.fetch_sub(1, std::memory_order_seq_cst);
+    return true;
   }
 
   /// A worker passing the wake-up on: a new worker if the queue outgrew the idle ones, else a
   /// sleeping one. A worker that cannot start is not needed for progress: this one runs.
   void wake_or_start_one() noexcept {
     try {
-      if (start_worker_if_short(0)) return;
+      if (start_worker_if_short()) return;
     } catch (...) {
     }
     wake_one();
