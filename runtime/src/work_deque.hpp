@@ -76,6 +76,13 @@ public:
     return top_.load(std::memory_order_seq_cst) >= bottom_.load(std::memory_order_seq_cst);
   }
 
+  /// How many jobs it holds, as seen by a thread other than the owner (who may be in a pop).
+  std::size_t approximate_size() const noexcept {
+    std::int64_t t = top_.load(std::memory_order_seq_cst);
+    std::int64_t b = bottom_.load(std::memory_order_seq_cst);
+    return b > t ? static_cast<std::size_t>(b - t) : 0;
+  }
+
 private:
   struct ring {
     explicit ring(std::size_t capacity) : mask(capacity - 1), slots(std::make_unique<std::atomic<job*>[]>(capacity)) {}

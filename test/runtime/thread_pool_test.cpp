@@ -317,7 +317,7 @@ TEST(Map, RethrowsTheExceptionOfAFailingItem) {
 TEST(ThreadPool, BlockingTasksEachGetAnIdleWorker) {
   constexpr int kTasks = 8;
   for (int round = 0; round < 20; ++round) {
-    concur::thread_pool pool(kTasks); // its workers still spinning: posters wake nobody then
+    concur::thread_pool pool(kTasks); // its workers start with the burst, spinning
     std::mutex m;
     std::condition_variable all_here;
     int arrived = 0;

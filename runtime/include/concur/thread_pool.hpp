@@ -8,6 +8,9 @@
 //
 // Guarantees
 // - Every member function is thread-safe and may be called from inside the pool's own tasks.
+// - Threads start with the work: a submission starts one more worker when the queued tasks
+//   outnumber the idle workers, up to the pool's size. A pool that gets three tasks at a time
+//   runs three threads, whatever its size; one that gets none starts none.
 // - Each worker owns a deque: tasks submitted by a task go to its worker's deque (run newest
 //   first, for cache locality), idle workers steal the oldest task of another worker, and tasks
 //   submitted from outside go through a shared queue.
@@ -70,13 +73,15 @@ using call_result_t = std::invoke_result_t<std::decay_t<F>, std::decay_t<Args>..
 
 class thread_pool final : public executor {
 public:
-  /// One worker per CPU the process may run on (sched_getaffinity), at least one.
+  /// At most one worker per CPU the process may run on (sched_getaffinity), at least one.
   thread_pool();
+  /// At most `threads` workers, started as submissions need them (0 throws invalid_argument).
   explicit thread_pool(std::size_t threads);
   ~thread_pool() override;
 
   /// Runs `std::invoke(f, args...)` on a worker; `f` and `args` are decay-copied (std::ref to
-  /// pass a reference). Throws std::runtime_error after shutdown (unless called from a task).
+  /// pass a reference). Throws std::runtime_error after shutdown (unless called from a task),
+  /// and std::system_error if the pool has no thread yet and cannot start one.
   template <class F, class... Args> future<detail::call_result_t<F, Args...>> submit(F&& f, Args&&... args);
 
   /// Calls `f(i)` for every i in [first, last), in chunks of `grain` indices (0: about eight
