@@ -209,6 +209,9 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
       if (auto key = frame.resolve(lock.lock))
         addLock(ca.held, HeldLock{key->first, lock.display, lock.shared});
     ca.path = path;
+    if (!a.declaredGuard.lock.empty())
+      if (auto guard = frame.resolve(a.declaredGuard.lock))
+        ca.declaredGuard = guard->first;
     if (ctx.ompRegion >= 0) {
       ca.omp = depth == 0 ? a.omp : rootPlace;
       ca.index = depth == 0 ? a.index : "";

@@ -33,6 +33,7 @@ struct ContextAccess {
   OmpPlace omp;                 // in a region context: where in the region (of the root's statement)
   std::string index;            // the index shape at the region's level
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
+  std::string declaredGuard;    // the lock GUARDED_BY names for it, resolved here; empty if none
 };
 
 /// A lock taken while another is held, in one context: `from` held, `to` acquired.

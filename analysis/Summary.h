@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 2;
+inline constexpr int SummaryFormatVersion = 3;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -119,6 +119,7 @@ struct Access {
   std::vector<HeldLock> held;
   OmpPlace omp;      // where it is in an OpenMP parallel region, if it is in one
   int32_t statement = -1; // its statement, when a lock guard can wrap it (Function::guardable)
+  HeldLock declaredGuard; // the lock GUARDED_BY / PT_GUARDED_BY names for it; `lock` empty if none
 };
 
 enum class SpawnKind : uint8_t { Thread, Pthread, Async, Pool, OpenMP, Other };
