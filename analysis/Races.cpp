@@ -98,7 +98,7 @@ bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
 } // namespace
 
 RaceDetector::RaceDetector(const Program &program, const ThreadReachability &threads)
-    : program(program), threads(threads) {
+    : program(program), threads(threads), handOffs(program) {
   // Every main is a program's main thread; which mains reach a function tells its program.
   mainsOf.assign(program.functions().size(), {});
   for (uint32_t f = 0; f < program.functions().size(); ++f) {
@@ -218,6 +218,9 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     }
     accesses.push_back(std::move(ca));
   }
+  for (uint32_t h = 0; h < fn.handOffs.size(); ++h)
+    if (auto object = frame.resolve(fn.handOffs[h].object))
+      handOffs.add(context, ContextHandOff{f, h, object->first, path});
   for (uint32_t c = 0; c < fn.calls.size(); ++c) {
     const Call &call = fn.calls[c];
     if (call.acquires.empty() || !belongs(call.omp))
@@ -327,15 +330,23 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
   if (a.context == b.context) {
     if (ca.ompRegion >= 0)
       return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
-    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate;
+    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate && !handedOff(a, b);
   }
   if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
     return false; // a region and the rest of its thread are ordered; other threads: not modelled
-  if (ca.entry < 0)
-    return concurrentWithThread(a, threads.entries()[cb.entry]);
-  if (cb.entry < 0)
-    return concurrentWithThread(b, threads.entries()[ca.entry]);
-  return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
+  bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry])
+                 : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry])
+                                : threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
+  return overlap && !handedOff(a, b);
+}
+
+bool RaceDetector::handedOff(const ContextAccess &a, const ContextAccess &b) const {
+  auto point = [&](const ContextAccess &c) {
+    const Access &access = accessOf(c);
+    return AccessPoint{c.context, c.function, access.loc.offset, access.loop, &c.path,
+                       contextList[c.context].selfConcurrent};
+  };
+  return handOffs.ordered(point(a), point(b));
 }
 
 bool RaceDetector::threadsOverlap(const ThreadEntry &ta, const ThreadEntry &tb) const {

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 3;
+inline constexpr int SummaryFormatVersion = 4;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -142,6 +142,19 @@ struct Spawn {
   std::vector<HeldLock> held;
 };
 
+enum class HandOffRole : uint8_t { Signal, Await, Both };
+
+/// A point where a thread publishes what it wrote to other threads, or waits to see what they
+/// wrote, through a latch, barrier, semaphore, promise or atomic flag (a model's `hand_off`).
+struct HandOff {
+  HandOffRole role = HandOffRole::Signal;
+  std::string object; // abstract location of the synchronization object (a future: its promise)
+  Loc loc;            // a spinning await: the end of its loop, where the wait is over
+  int32_t loop = -1;  // the innermost loop around `loc`
+  bool rendezvous = false; // an await returns only after every signal (a latch, a barrier),
+                           // not after any one (a semaphore, a flag)
+};
+
 /// A wait for a thread or task to finish (join, future::get).
 struct Join {
   std::string api;
@@ -225,6 +238,7 @@ struct Function {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<Join> joins;
+  std::vector<HandOff> handOffs;
   std::vector<OmpRegion> ompRegions;
   std::vector<Rewrite> rewrites;
   std::vector<UnjoinedThread> unjoinedThreads;

@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -197,6 +198,24 @@ SpawnKind spawnKindOf(llvm::StringRef api) {
   if (api.starts_with("concur::") || api.contains("pool") || api.contains("task_group"))
     return SpawnKind::Pool;
   return SpawnKind::Other;
+}
+
+/// The loop whose condition `e` is part of (`while (!ready.load(acquire)) {}`), or null.
+const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx) {
+  const clang::Stmt *child = e;
+  while (true) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::WhileStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::DoStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (!llvm::isa_and_nonnull<clang::Expr>(parent))
+      return nullptr;
+    child = parent;
+  }
 }
 
 bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
@@ -659,6 +678,7 @@ private:
       return;
     if (auto it = spawnOf.find(skipWrappers(init)); it != spawnOf.end())
       threadVariable[var] = it->second; // `std::thread t(f)`: t.detach() detaches this spawn
+    noteChannel(var, skipWrappers(init));
     if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts())) {
       markNonBlocking(call, var);
       markDescriptor(call, var);
@@ -975,6 +995,8 @@ private:
           out.spawns[*spawn].detached = true;
       }
     recordLibraryObjectAccess(state, call, callee, model);
+    if (model && model->handOff.present())
+      recordHandOff(call, model->handOff);
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
     if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&
         llvm::cast<clang::CXXOperatorCallExpr>(call)->getOperator() == clang::OO_Call) {
@@ -1000,6 +1022,62 @@ private:
         out.joins.push_back(Join{name, fact.loc, fact.loop});
     }
     out.calls.push_back(std::move(fact));
+  }
+
+  /// `auto f = done.get_future();`: waiting on `f` waits for what is signalled on `done`.
+  void noteChannel(const clang::VarDecl *var, const clang::Expr *init) {
+    const auto *call = llvm::dyn_cast_or_null<clang::CallExpr>(init);
+    const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    if (!model || model->handOff.role != HandOffModel::Channel)
+      return;
+    if (std::optional<std::string> object = handOffObject(call, model->handOff))
+      channelOf[var] = *object;
+  }
+
+  /// The synchronization object a hand-off call works on, by its abstract location.
+  std::optional<std::string> handOffObject(const clang::CallExpr *call, const HandOffModel &model) const {
+    std::vector<const clang::Expr *> objects = lockArgs(call, model.object);
+    if (objects.empty())
+      return std::nullopt;
+    if (const clang::VarDecl *var = referencedVar(objects.front()))
+      if (auto it = channelOf.find(var); it != channelOf.end())
+        return it->second;
+    std::optional<HeldLock> where = lockFor(objects.front(), loopOf(call));
+    return where ? std::optional<std::string>(where->lock) : std::nullopt;
+  }
+
+  /// A latch, barrier, semaphore, promise or atomic-flag call that orders memory between
+  /// threads. An atomic orders it only with the memory orders the model lists (an argument left
+  /// to its default is seq_cst), and a load only as a loop condition: a loop that spins until
+  /// the flag is set, after which the waiting is over.
+  void recordHandOff(const clang::CallExpr *call, const HandOffModel &model) {
+    if (model.role == HandOffModel::Channel)
+      return;
+    const FlagCondition &order = model.order;
+    if (order.present() && unsigned(order.flagArg.index) < call->getNumArgs() &&
+        !llvm::isa<clang::CXXDefaultArgExpr>(call->getArg(order.flagArg.index)) &&
+        !argumentFlag(call, order.flagArg, order.flags))
+      return;
+    std::optional<std::string> object = handOffObject(call, model);
+    if (!object)
+      return;
+    HandOff handOff;
+    handOff.role = model.role == HandOffModel::Signal ? HandOffRole::Signal
+                   : model.role == HandOffModel::Await ? HandOffRole::Await
+                                                        : HandOffRole::Both;
+    handOff.object = *object;
+    handOff.rendezvous = model.rendezvous;
+    handOff.loc = locs.make(call->getBeginLoc());
+    handOff.loop = loopOf(call);
+    if (model.spin) {
+      const clang::Stmt *loop = loopConditionOf(call, ctx);
+      if (!loop)
+        return;
+      handOff.loc = locs.make(loop->getEndLoc());
+      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    }
+    out.handOffs.push_back(std::move(handOff));
   }
 
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
@@ -1397,6 +1475,7 @@ private:
   llvm::DenseMap<const clang::VarDecl *, int64_t> poolSizes; // pools built with a constant size
   llvm::DenseMap<const clang::Expr *, size_t> spawnOf;          // a thread's construction -> its spawn
   llvm::DenseMap<const clang::VarDecl *, size_t> threadVariable; // a thread object -> its spawn
+  llvm::DenseMap<const clang::VarDecl *, std::string> channelOf; // a future -> its promise's location
   std::vector<HeldLock> heldOnEntry; // REQUIRES / RELEASE annotations of the function
   std::set<std::string> heldOnEntryKeys;
   bool capturesThis = false;
