@@ -305,10 +305,19 @@ std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spaw
   const Function &fn = program.functions()[spawner];
   for (const Join &join : fn.joins)
     points.emplace_back(join.loc.offset, join.loop);
-  for (const Call &call : fn.calls)
-    if (call.effect.sync == SyncKind::Barrier || call.effect.sync == SyncKind::Wait ||
-        call.effect.sync == SyncKind::Get || call.effect.sync == SyncKind::Join)
+  // A latch or barrier wait is a rendezvous the hand-offs follow exactly (each thread's writes
+  // before its own count_down, and not after it); other waits are taken to end every thread.
+  std::set<int32_t> rendezvous;
+  for (const HandOff &h : fn.handOffs)
+    if (h.rendezvous && h.role != HandOffRole::Signal)
+      rendezvous.insert(h.call);
+  for (uint32_t c = 0; c < fn.calls.size(); ++c) {
+    const Call &call = fn.calls[c];
+    if ((call.effect.sync == SyncKind::Barrier || call.effect.sync == SyncKind::Wait ||
+         call.effect.sync == SyncKind::Get || call.effect.sync == SyncKind::Join) &&
+        !rendezvous.count(int32_t(c)))
       points.emplace_back(call.loc.offset, call.loop);
+  }
   std::sort(points.begin(), points.end());
   return points;
 }

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 4;
+inline constexpr int SummaryFormatVersion = 5;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -153,6 +153,7 @@ struct HandOff {
   int32_t loop = -1;  // the innermost loop around `loc`
   bool rendezvous = false; // an await returns only after every signal (a latch, a barrier),
                            // not after any one (a semaphore, a flag)
+  int32_t call = -1;       // the call that makes it (index into Function::calls)
 };
 
 /// A wait for a thread or task to finish (join, future::get).

@@ -995,8 +995,6 @@ private:
           out.spawns[*spawn].detached = true;
       }
     recordLibraryObjectAccess(state, call, callee, model);
-    if (model && model->handOff.present())
-      recordHandOff(call, model->handOff);
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
     if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&
         llvm::cast<clang::CXXOperatorCallExpr>(call)->getOperator() == clang::OO_Call) {
@@ -1022,6 +1020,8 @@ private:
         out.joins.push_back(Join{name, fact.loc, fact.loop});
     }
     out.calls.push_back(std::move(fact));
+    if (model && model->handOff.present())
+      recordHandOff(call, model->handOff, int32_t(out.calls.size() - 1));
   }
 
   /// `auto f = done.get_future();`: waiting on `f` waits for what is signalled on `done`.
@@ -1051,7 +1051,7 @@ private:
   /// threads. An atomic orders it only with the memory orders the model lists (an argument left
   /// to its default is seq_cst), and a load only as a loop condition: a loop that spins until
   /// the flag is set, after which the waiting is over.
-  void recordHandOff(const clang::CallExpr *call, const HandOffModel &model) {
+  void recordHandOff(const clang::CallExpr *call, const HandOffModel &model, int32_t callIndex) {
     if (model.role == HandOffModel::Channel)
       return;
     const FlagCondition &order = model.order;
@@ -1068,6 +1068,7 @@ private:
                                                         : HandOffRole::Both;
     handOff.object = *object;
     handOff.rendezvous = model.rendezvous;
+    handOff.call = callIndex;
     handOff.loc = locs.make(call->getBeginLoc());
     handOff.loop = loopOf(call);
     if (model.spin) {
