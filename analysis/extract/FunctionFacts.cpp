@@ -816,7 +816,7 @@ private:
 
   /// Locks named in the callee's frame, named in this one. `p:this` is the object the call is
   /// made on, which may be a guard (`lock.Unlock()` on a scoped capability): then its mutexes.
-  std::vector<HeldLock> mapDeclaredLocks(LockState &state, const clang::CallExpr *call,
+  std::vector<HeldLock> mapDeclaredLocks(const LockState &state, const clang::CallExpr *call,
                                          const std::vector<HeldLock> &locks) {
     std::vector<HeldLock> mapped;
     const clang::FunctionDecl *callee = call->getDirectCallee();
