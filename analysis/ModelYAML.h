@@ -27,6 +27,12 @@ struct RawDescriptor {
   std::optional<std::map<std::string, std::string>> kinds; // flag -> io kind
   std::optional<std::string> kind;                        // when no flag decides
 };
+struct RawHandOff {
+  std::string role;
+  std::optional<std::string> object, orderArg;
+  std::optional<std::vector<std::string>> orders;
+  std::optional<bool> spin, rendezvous;
+};
 struct RawModel {
   std::vector<std::string> names;
   std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
@@ -36,6 +42,7 @@ struct RawModel {
   std::optional<bool> atomic;
   std::optional<RawFlags> nonBlockingIf, marksNonBlocking;
   std::optional<RawThreadEntry> threadEntry;
+  std::optional<RawHandOff> handOff;
 };
 struct RawModelFile {
   std::vector<RawModel> functions;
@@ -79,6 +86,16 @@ template <> struct MappingTraits<concur::RawDescriptor> {
     io.mapOptional("kind", d.kind);
   }
 };
+template <> struct MappingTraits<concur::RawHandOff> {
+  static void mapping(IO &io, concur::RawHandOff &h) {
+    io.mapRequired("role", h.role);
+    io.mapOptional("object", h.object);
+    io.mapOptional("order_arg", h.orderArg);
+    io.mapOptional("orders", h.orders);
+    io.mapOptional("spin", h.spin);
+    io.mapOptional("rendezvous", h.rendezvous);
+  }
+};
 template <> struct MappingTraits<concur::RawModel> {
   static void mapping(IO &io, concur::RawModel &m) {
     io.mapRequired("names", m.names);
@@ -101,6 +118,7 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("pool_size_arg", m.poolSizeArg);
     io.mapOptional("awaitable", m.awaitable);
     io.mapOptional("coroutine_call", m.coroutineCall);
+    io.mapOptional("hand_off", m.handOff);
   }
 };
 template <> struct MappingTraits<concur::RawModelFile> {

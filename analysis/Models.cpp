@@ -155,12 +155,29 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     m.threadEntry.argsFrom = t.argsFrom.value_or(-1);
     m.threadEntry.deferredPolicy = t.deferredPolicy.value_or("");
   }
+  if (raw.handOff) {
+    const RawHandOff &h = *raw.handOff;
+    using HR = HandOffModel::Role;
+    if (auto e = parseWord(std::optional<std::string>(h.role), m.handOff.role,
+                           {{"signal", HR::Signal}, {"await", HR::Await}, {"both", HR::Both}, {"channel", HR::Channel}},
+                           "hand_off.role", origin, raw))
+      return std::move(e);
+    if (auto e = parseArgRef(h.object.value_or("this"), m.handOff.object, "hand_off.object", origin, raw))
+      return std::move(e);
+    if (auto e = parseArgRef(h.orderArg, m.handOff.order.flagArg, "hand_off.order_arg", origin, raw))
+      return std::move(e);
+    m.handOff.order.flags = h.orders.value_or(std::vector<std::string>{});
+    if (m.handOff.order.present() != !m.handOff.order.flags.empty())
+      return entryError(origin, raw, "'hand_off' takes 'order_arg' and 'orders' together");
+    m.handOff.spin = h.spin.value_or(false);
+    m.handOff.rendezvous = h.rendezvous.value_or(false);
+  }
   bool hasEffect = m.effect.any() || m.lock != LA::None || m.guard != GuardKind::None ||
                    m.nonBlockingIf.present() || m.marksNonBlocking.present() ||
                    m.threadEntry.present() || m.join.kind != ArgRef::None ||
                    m.container != ContainerAccess::ByConstness || m.streamArg.kind != ArgRef::None ||
                    m.objectIo != IoKind::None || m.objectIsMemory || m.marksDescriptor.present() ||
-                   m.poolSizeArg >= 0;
+                   m.poolSizeArg >= 0 || m.handOff.present();
   if (!hasEffect)
     return entryError(origin, raw, "it names no effect");
   return m;

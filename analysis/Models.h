@@ -52,6 +52,17 @@ struct DescriptorMark {
   bool present() const { return fd.kind != ArgRef::None; }
 };
 
+/// `hand_off`: the call orders memory between threads through a synchronization object. What a
+/// thread wrote before it signals is visible to a thread past its await on the same object.
+struct HandOffModel {
+  enum Role : uint8_t { None, Signal, Await, Both, Channel } role = None; // Channel: the result shares the object's
+  ArgRef object;
+  FlagCondition order; // the memory-order argument, and the orders that publish or observe
+  bool spin = false;   // an await only as the condition of a loop spinning until it holds
+  bool rendezvous = false; // an await returns after every signal (a latch), not any one
+  bool present() const { return role != None; }
+};
+
 struct Model {
   std::vector<std::string> names;
   CallEffect effect; // io, cpu, sync, mt_unsafe, atomic
@@ -75,6 +86,7 @@ struct Model {
   /// What coroutine code calls instead, not awaited, with the same arguments and result
   /// (`close`: `concur::sys::close`, which also makes the event loop forget the descriptor).
   std::string coroutineCall;
+  HandOffModel handOff;
   std::string origin; // where it was defined, for --dump-config and messages
 };
 

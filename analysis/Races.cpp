@@ -98,7 +98,7 @@ bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
 } // namespace
 
 RaceDetector::RaceDetector(const Program &program, const ThreadReachability &threads)
-    : program(program), threads(threads) {
+    : program(program), threads(threads), handOffs(program) {
   // Every main is a program's main thread; which mains reach a function tells its program.
   mainsOf.assign(program.functions().size(), {});
   for (uint32_t f = 0; f < program.functions().size(); ++f) {
@@ -209,12 +209,18 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
       if (auto key = frame.resolve(lock.lock))
         addLock(ca.held, HeldLock{key->first, lock.display, lock.shared});
     ca.path = path;
+    if (!a.declaredGuard.lock.empty())
+      if (auto guard = frame.resolve(a.declaredGuard.lock))
+        ca.declaredGuard = guard->first;
     if (ctx.ompRegion >= 0) {
       ca.omp = depth == 0 ? a.omp : rootPlace;
       ca.index = depth == 0 ? a.index : "";
     }
     accesses.push_back(std::move(ca));
   }
+  for (uint32_t h = 0; h < fn.handOffs.size(); ++h)
+    if (auto object = frame.resolve(fn.handOffs[h].object))
+      handOffs.add(context, ContextHandOff{f, h, object->first, path});
   for (uint32_t c = 0; c < fn.calls.size(); ++c) {
     const Call &call = fn.calls[c];
     if (call.acquires.empty() || !belongs(call.omp))
@@ -299,10 +305,19 @@ std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spaw
   const Function &fn = program.functions()[spawner];
   for (const Join &join : fn.joins)
     points.emplace_back(join.loc.offset, join.loop);
-  for (const Call &call : fn.calls)
-    if (call.effect.sync == SyncKind::Barrier || call.effect.sync == SyncKind::Wait ||
-        call.effect.sync == SyncKind::Get || call.effect.sync == SyncKind::Join)
+  // A latch or barrier wait is a rendezvous the hand-offs follow exactly (each thread's writes
+  // before its own count_down, and not after it); other waits are taken to end every thread.
+  std::set<int32_t> rendezvous;
+  for (const HandOff &h : fn.handOffs)
+    if (h.rendezvous && h.role != HandOffRole::Signal)
+      rendezvous.insert(h.call);
+  for (uint32_t c = 0; c < fn.calls.size(); ++c) {
+    const Call &call = fn.calls[c];
+    if ((call.effect.sync == SyncKind::Barrier || call.effect.sync == SyncKind::Wait ||
+         call.effect.sync == SyncKind::Get || call.effect.sync == SyncKind::Join) &&
+        !rendezvous.count(int32_t(c)))
       points.emplace_back(call.loc.offset, call.loop);
+  }
   std::sort(points.begin(), points.end());
   return points;
 }
@@ -324,15 +339,23 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
   if (a.context == b.context) {
     if (ca.ompRegion >= 0)
       return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
-    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate;
+    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate && !handedOff(a, b);
   }
   if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
     return false; // a region and the rest of its thread are ordered; other threads: not modelled
-  if (ca.entry < 0)
-    return concurrentWithThread(a, threads.entries()[cb.entry]);
-  if (cb.entry < 0)
-    return concurrentWithThread(b, threads.entries()[ca.entry]);
-  return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
+  bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry])
+                 : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry])
+                                : threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
+  return overlap && !handedOff(a, b);
+}
+
+bool RaceDetector::handedOff(const ContextAccess &a, const ContextAccess &b) const {
+  auto point = [&](const ContextAccess &c) {
+    const Access &access = accessOf(c);
+    return AccessPoint{c.context, c.function, access.loc.offset, access.loop, &c.path,
+                       contextList[c.context].selfConcurrent};
+  };
+  return handOffs.ordered(point(a), point(b));
 }
 
 bool RaceDetector::threadsOverlap(const ThreadEntry &ta, const ThreadEntry &tb) const {

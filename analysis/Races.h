@@ -2,9 +2,10 @@
 // once, at least one a write, not both atomic, with no lock held at both. Compositional in the
 // style of RacerD: a callee's accesses are seen under its callers' locks and with its
 // parameters bound to what the callers passed. Happens-before from thread start (accesses
-// before the spawn) and join (accesses after the join) is respected.
+// before the spawn), join (accesses after the join) and hand-offs (HandOffs.h) is respected.
 #pragma once
 
+#include "HandOffs.h"
 #include "Threads.h"
 
 #include <map>
@@ -33,6 +34,7 @@ struct ContextAccess {
   OmpPlace omp;                 // in a region context: where in the region (of the root's statement)
   std::string index;            // the index shape at the region's level
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
+  std::string declaredGuard;    // the lock GUARDED_BY names for it, resolved here; empty if none
 };
 
 /// A lock taken while another is held, in one context: `from` held, `to` acquired.
@@ -61,7 +63,7 @@ public:
   /// Every access of possibly shared memory, once per context that reaches it.
   const std::vector<ContextAccess> &contextAccesses() const { return accesses; }
   /// True when two accesses (of one location) may run at once, ignoring the locks they hold:
-  /// thread start and join, OpenMP barriers and work sharing, elements of their own.
+  /// thread start and join, hand-offs, OpenMP barriers and work sharing, elements of their own.
   bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
   /// True when two accesses of one location form a data race: they may run at once, one
   /// writes, they are not both atomic, and no lock held at both orders them.
@@ -81,6 +83,7 @@ private:
   void visit(uint32_t context, uint32_t function, const Frame &frame, std::vector<ThreadPath::Step> &path,
              std::map<std::string, bool> &seen, int depth);
   bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
+  bool handedOff(const ContextAccess &a, const ContextAccess &b) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
   /// Whether two thread entries may run at the same time, as their spawner's joins tell.
   bool threadsOverlap(const ThreadEntry &a, const ThreadEntry &b) const;
@@ -98,6 +101,7 @@ private:
   std::vector<ContextAccess> accesses;
   std::vector<Race> raceList;
   std::vector<LockEdge> edgeList;
+  HandOffOrder handOffs;
   std::vector<std::vector<uint32_t>> mainsOf; // per function: the mains that reach it
   OmpPlace rootPlace; // while visiting a region's callee: the region statement that called it
 };

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 3;
+inline constexpr int SummaryFormatVersion = 6;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -119,6 +119,7 @@ struct Access {
   std::vector<HeldLock> held;
   OmpPlace omp;      // where it is in an OpenMP parallel region, if it is in one
   int32_t statement = -1; // its statement, when a lock guard can wrap it (Function::guardable)
+  HeldLock declaredGuard; // the lock GUARDED_BY / PT_GUARDED_BY names for it; `lock` empty if none
 };
 
 enum class SpawnKind : uint8_t { Thread, Pthread, Async, Pool, OpenMP, Other };
@@ -139,6 +140,20 @@ struct Spawn {
   std::string borrowedLocal; // a local of the spawner the work uses by reference, if any
   std::vector<ArgBinding> args;
   std::vector<HeldLock> held;
+};
+
+enum class HandOffRole : uint8_t { Signal, Await, Both };
+
+/// A point where a thread publishes what it wrote to other threads, or waits to see what they
+/// wrote, through a latch, barrier, semaphore, promise or atomic flag (a model's `hand_off`).
+struct HandOff {
+  HandOffRole role = HandOffRole::Signal;
+  std::string object; // abstract location of the synchronization object (a future: its promise)
+  Loc loc;            // a spinning await: the end of its loop, where the wait is over
+  int32_t loop = -1;  // the innermost loop around `loc`
+  bool rendezvous = false; // an await returns only after every signal (a latch, a barrier),
+                           // not after any one (a semaphore, a flag)
+  int32_t call = -1;       // the call that makes it (index into Function::calls)
 };
 
 /// A wait for a thread or task to finish (join, future::get).
@@ -226,6 +241,7 @@ struct Function {
   std::vector<Access> accesses;
   std::vector<Spawn> spawns;
   std::vector<Join> joins;
+  std::vector<HandOff> handOffs;
   std::vector<OmpRegion> ompRegions;
   std::vector<Rewrite> rewrites;
   std::vector<UnjoinedThread> unjoinedThreads;

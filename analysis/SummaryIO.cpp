@@ -26,6 +26,7 @@ json::Value toJSON(const Call &c);
 json::Value toJSON(const Access &a);
 json::Value toJSON(const Spawn &s);
 json::Value toJSON(const Join &j);
+json::Value toJSON(const HandOff &h);
 json::Value toJSON(const Loop &l);
 json::Value toJSON(const UnjoinedThread &u);
 json::Value toJSON(const GuardableStatement &g);
@@ -68,7 +69,8 @@ json::Value toJSON(const Access &a) {
   return json::Object{{"location", a.location}, {"display", a.display}, {"kind", int(a.kind)},
                       {"loc", toJSON(a.loc)},   {"loop", a.loop},       {"loopDepth", a.loopDepth},
                       {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)},
-                      {"omp", toJSON(a.omp)},       {"statement", a.statement}};
+                      {"omp", toJSON(a.omp)},       {"statement", a.statement},
+                      {"declaredGuard", toJSON(a.declaredGuard)}};
 }
 
 json::Value toJSON(const Spawn &s) {
@@ -84,6 +86,11 @@ json::Value toJSON(const Spawn &s) {
 
 json::Value toJSON(const Join &j) {
   return json::Object{{"api", j.api}, {"loc", toJSON(j.loc)}, {"loop", j.loop}};
+}
+
+json::Value toJSON(const HandOff &h) {
+  return json::Object{{"role", int(h.role)}, {"object", h.object}, {"loc", toJSON(h.loc)}, {"loop", h.loop},
+                      {"rendezvous", h.rendezvous}, {"call", h.call}};
 }
 
 json::Value toJSON(const Loop &l) {
@@ -116,7 +123,7 @@ json::Value toJSON(const Function &f) {
                       {"calls", toArray(f.calls)},
                       {"accesses", toArray(f.accesses)},
                       {"spawns", toArray(f.spawns)},
-                      {"joins", toArray(f.joins)},
+                      {"joins", toArray(f.joins)}, {"handOffs", toArray(f.handOffs)},
                       {"ompRegions", toArray(f.ompRegions)},
                       {"rewrites", toArray(f.rewrites)},
                       {"unjoinedThreads", toArray(f.unjoinedThreads)},
@@ -163,6 +170,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p);
 bool fromJSONValue(const json::Value &v, Access &a, json::Path p);
 bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p);
 bool fromJSONValue(const json::Value &v, Join &j, json::Path p);
+bool fromJSONValue(const json::Value &v, HandOff &h, json::Path p);
 bool fromJSONValue(const json::Value &v, Loop &l, json::Path p);
 bool fromJSONValue(const json::Value &v, UnjoinedThread &u, json::Path p);
 bool fromJSONValue(const json::Value &v, GuardableStatement &g, json::Path p);
@@ -315,7 +323,7 @@ bool fromJSONValue(const json::Value &v, Access &a, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("location", a.location), r("display", a.display), r("kind", a.kind), r("loc", a.loc);
   r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index);
-  r("held", a.held), r("omp", a.omp), r("statement", a.statement);
+  r("held", a.held), r("omp", a.omp), r("statement", a.statement), r("declaredGuard", a.declaredGuard);
   return r.ok();
 }
 
@@ -331,6 +339,12 @@ bool fromJSONValue(const json::Value &v, Spawn &s, json::Path p) {
 bool fromJSONValue(const json::Value &v, Join &j, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("api", j.api), r("loc", j.loc), r("loop", j.loop);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, HandOff &h, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("role", h.role), r("object", h.object), r("loc", h.loc), r("loop", h.loop), r("rendezvous", h.rendezvous), r("call", h.call);
   return r.ok();
 }
 
@@ -351,6 +365,7 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("inSystemHeader", f.inSystemHeader), r("usesThreadLocal", f.usesThreadLocal), r("statements", f.statements);
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
+  r("handOffs", f.handOffs);
   r("ompRegions", f.ompRegions), r("rewrites", f.rewrites), r("unjoinedThreads", f.unjoinedThreads);
   r("guardable", f.guardable), r("nameableMutexes", f.nameableMutexes);
   return r.ok();

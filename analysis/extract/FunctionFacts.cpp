@@ -1,6 +1,7 @@
 #include "FunctionFacts.h"
 
 #include "../Models.h"
+#include "Annotations.h"
 #include "BodyShape.h"
 #include "CfgFixpoint.h"
 #include "LocMaker.h"
@@ -10,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -49,8 +51,10 @@ struct LockState {
     return true;
   }
   void acquire(const HeldLock &lock) { held[lock.lock] = lock; }
-  void release(const std::string &lock) {
-    if (!held.erase(lock))
+  /// `heldOnEntry`: the locks the function's callers hold (REQUIRES, RELEASE): releasing one
+  /// is an effect the callers see, like an unlock() of a lock this function never took.
+  void release(const std::string &lock, const std::set<std::string> &heldOnEntry) {
+    if (!held.erase(lock) || heldOnEntry.count(lock))
       releasedFromEntry.insert(lock);
   }
 };
@@ -196,6 +200,24 @@ SpawnKind spawnKindOf(llvm::StringRef api) {
   return SpawnKind::Other;
 }
 
+/// The loop whose condition `e` is part of (`while (!ready.load(acquire)) {}`), or null.
+const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx) {
+  const clang::Stmt *child = e;
+  while (true) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::WhileStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::DoStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(parent))
+      return loop->getCond() == child ? loop : nullptr;
+    if (!llvm::isa_and_nonnull<clang::Expr>(parent))
+      return nullptr;
+    child = parent;
+  }
+}
+
 bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
   for (size_t at = text.find(word); at != llvm::StringRef::npos; at = text.find(word, at + 1)) {
     auto isIdent = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -214,7 +236,10 @@ public:
       : fn(fn), ctx(ctx), models(models), locs(locs), descriptors(descriptors),
         shape(analyzeBodyShape(fn->getBody(), ctx, locs)),
         resolver(ctx, models, shape, fn, byReferenceCaptures),
-        guardSites(fn, ctx, models, locs, descriptors.mutexes) {
+        guardSites(fn, ctx, models, locs, descriptors.mutexes),
+        heldOnEntry(locksHeldOnEntry(fn, ctx, models)) {
+    for (const HeldLock &lock : heldOnEntry)
+      heldOnEntryKeys.insert(lock.lock);
     if (lambda)
       for (const clang::LambdaCapture &capture : lambda->captures()) {
         if (capture.capturesVariable() && capture.getCaptureKind() == clang::LCK_ByRef)
@@ -242,7 +267,7 @@ public:
       return key;
     };
     for (const auto &[key, lock] : exit.held)
-      if (visible(key)) {
+      if (visible(key) && !heldOnEntryKeys.count(key)) {
         HeldLock mapped = lock;
         mapped.lock = aliased(key);
         effects.acquires.push_back(mapped);
@@ -404,6 +429,8 @@ private:
   std::vector<LockState> fixpoint(const clang::CFG &cfg) {
     LockState entry;
     entry.reached = true;
+    for (const HeldLock &lock : heldOnEntry) // REQUIRES(mu): every caller holds it
+      entry.acquire(lock);
     return forwardFixpoint(
         cfg, blockOrder(cfg), std::move(entry), 32, meet,
         [this](const clang::CFGBlock &pred, const LockState &state, const clang::CFGBlock *succ) {
@@ -412,51 +439,63 @@ private:
         [this](LockState &state, const clang::CFGElement &element) { transfer(state, element); });
   }
 
-  /// The state flowing along pred -> succ: a successful try_lock holds its lock on the true edge.
-  LockState edgeState(const clang::CFGBlock &pred, const LockState &state,
-                      const clang::CFGBlock *succ) {
-    const clang::Stmt *cond = pred.getTerminatorCondition();
-    if (!cond || pred.succ_size() != 2 || !state.reached)
-      return state;
-    bool negated = false;
-    const auto *expr = llvm::dyn_cast<clang::Expr>(cond);
+  /// The call a branch condition tests, and whether its value is truthy on the true edge:
+  /// `f()`, `!f()`, `f() == 0`, `pthread_mutex_trylock(&m) != EBUSY` (read as "is 0").
+  std::optional<std::pair<const clang::CallExpr *, bool>> testedCall(const clang::Stmt *cond) const {
+    bool truthy = true;
+    const auto *expr = llvm::dyn_cast_or_null<clang::Expr>(cond);
     while (expr) {
       expr = expr->IgnoreParenImpCasts();
       if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(expr);
           unary && unary->getOpcode() == clang::UO_LNot) {
-        negated = !negated;
+        truthy = !truthy;
         expr = unary->getSubExpr();
         continue;
       }
       if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(expr);
           bin && bin->isEqualityOp() && bin->getRHS()->isIntegerConstantExpr(ctx)) {
-        // pthread_mutex_trylock(&m) == 0 succeeds; != 0 fails.
         clang::Expr::EvalResult value;
         bool zero = bin->getRHS()->EvaluateAsInt(value, ctx) && value.Val.getInt() == 0;
-        bool successOnTrue = (bin->getOpcode() == clang::BO_EQ) == zero;
-        negated = successOnTrue ? negated : !negated;
+        if ((bin->getOpcode() == clang::BO_EQ) == zero)
+          truthy = !truthy;
         expr = bin->getLHS();
-        isErrnoStyle = true;
         continue;
       }
       break;
     }
     const auto *call = llvm::dyn_cast_or_null<clang::CallExpr>(expr);
-    bool errnoStyle = isErrnoStyle;
-    isErrnoStyle = false;
     if (!call)
+      return std::nullopt;
+    return std::make_pair(call, truthy);
+  }
+
+  /// The state flowing along pred -> succ: a successful try-lock holds its lock on the edge
+  /// where it succeeded.
+  LockState edgeState(const clang::CFGBlock &pred, const LockState &state,
+                      const clang::CFGBlock *succ) {
+    const clang::Stmt *cond = pred.getTerminatorCondition();
+    if (!cond || pred.succ_size() != 2 || !state.reached)
       return state;
-    const clang::FunctionDecl *callee = call->getDirectCallee();
-    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    auto tested = testedCall(cond);
+    const clang::FunctionDecl *callee = tested ? tested->first->getDirectCallee() : nullptr;
+    if (!callee)
+      return state;
+    const clang::CallExpr *call = tested->first;
+    bool truthyHere = (*pred.succ_begin() == succ) == tested->second;
+    LockState refined = state;
+    if (std::optional<DeclaredTryLock> declared = declaredTryLock(callee, ctx, models)) {
+      if (truthyHere == declared->successValue)
+        for (const HeldLock &lock : mapDeclaredLocks(refined, call, declared->acquires))
+          refined.acquire(lock);
+      return refined;
+    }
+    const Model *model = models.lookup(normalizedName(callee));
     if (!model || (model->lock != LockAction::TryAcquire && model->lock != LockAction::TryAcquireShared))
       return state;
-    // C try-locks return 0 on success: a bare `if (pthread_mutex_trylock(&m))` means failure.
-    bool cStyle = !llvm::isa<clang::CXXMemberCallExpr>(call) && !errnoStyle;
-    bool successOnTrueEdge = negated == cStyle;
-    bool isTrueEdge = *pred.succ_begin() == succ;
-    if (isTrueEdge != successOnTrueEdge)
+    // A C++ try_lock (a member call) returns true when it took the lock; C try-locks return 0.
+    bool successTruthy = llvm::isa<clang::CXXMemberCallExpr>(call);
+    if (truthyHere != successTruthy)
       return state;
-    LockState refined = state;
     for (HeldLock lock : lockObjects(refined, call, model->lockObject)) {
       lock.shared = model->lock == LockAction::TryAcquireShared;
       refined.acquire(lock);
@@ -539,7 +578,7 @@ private:
       if (guard != state.guards.end()) {
         if (guard->second.owns)
           for (const HeldLock &lock : guard->second.mutexes)
-            state.release(lock.lock);
+            state.release(lock.lock, heldOnEntryKeys);
         state.guards.erase(guard);
       }
       return;
@@ -639,6 +678,7 @@ private:
       return;
     if (auto it = spawnOf.find(skipWrappers(init)); it != spawnOf.end())
       threadVariable[var] = it->second; // `std::thread t(f)`: t.detach() detaches this spawn
+    noteChannel(var, skipWrappers(init));
     if (const auto *call = llvm::dyn_cast<clang::CallExpr>(init->IgnoreParenImpCasts())) {
       markNonBlocking(call, var);
       markDescriptor(call, var);
@@ -728,8 +768,20 @@ private:
         recordReference(state, m, e);
   }
 
-  /// The lock effects of a project function with a body in this TU, or null.
+  /// What an ACQUIRE / RELEASE annotation of `callee` declares, read once per TU; or null.
+  const LockEffects *declaredEffects(const clang::FunctionDecl *callee) {
+    callee = callee->getMostRecentDecl(); // attributes added by a redeclaration are on it
+    auto [it, added] = descriptors.declaredLockEffects.try_emplace(callee);
+    if (added)
+      it->second = declaredLockEffects(callee, ctx, models);
+    return it->second ? &*it->second : nullptr;
+  }
+
+  /// The lock effects of a callee: what its annotations declare, or else what the body of a
+  /// project function in this TU does; null when neither says anything.
   const LockEffects *calleeLockEffects(const clang::FunctionDecl *callee) {
+    if (const LockEffects *declared = declaredEffects(callee))
+      return declared;
     const clang::FunctionDecl *definition = nullptr;
     if (!callee->hasBody(definition) || !definition ||
         ctx.getSourceManager().isInSystemHeader(definition->getLocation()) || definition == fn)
@@ -762,25 +814,52 @@ private:
     return where ? std::optional<std::string>(where->key + key.substr(end)) : std::nullopt;
   }
 
+  /// Locks named in the callee's frame, named in this one. `p:this` is the object the call is
+  /// made on, which may be a guard (`lock.Unlock()` on a scoped capability): then its mutexes.
+  std::vector<HeldLock> mapDeclaredLocks(const LockState &state, const clang::CallExpr *call,
+                                         const std::vector<HeldLock> &locks) {
+    std::vector<HeldLock> mapped;
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    std::vector<const clang::Expr *> args;
+    unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee) ? 1 : 0;
+    for (unsigned i = first; i < call->getNumArgs(); ++i)
+      args.push_back(call->getArg(i));
+    for (const HeldLock &lock : locks) {
+      if (lock.lock == "p:this") {
+        for (HeldLock object : lockObjects(state, call, ArgRef{ArgRef::This}))
+          mapped.push_back(HeldLock{object.lock, object.display, lock.shared});
+        continue;
+      }
+      if (std::optional<std::string> key = mapCalleeKey(lock.lock, objectExpr(call), args, loopOf(call)))
+        mapped.push_back(HeldLock{*key, lockDisplay(*key, lock.display), lock.shared});
+    }
+    return mapped;
+  }
+
   std::vector<HeldLock> applyCalleeLockEffects(LockState &state, const clang::CallExpr *call,
                                                const clang::FunctionDecl *callee) {
     std::vector<HeldLock> taken;
     const LockEffects *effects = calleeLockEffects(callee);
     if (!effects)
       return taken;
-    std::vector<const clang::Expr *> args;
-    unsigned first = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee) ? 1 : 0;
-    for (unsigned i = first; i < call->getNumArgs(); ++i)
-      args.push_back(call->getArg(i));
+    std::vector<HeldLock> released;
     for (const std::string &key : effects->releases)
-      if (std::optional<std::string> mapped = mapCalleeKey(key, objectExpr(call), args, loopOf(call)))
-        state.release(*mapped);
-    for (const HeldLock &lock : effects->acquires)
-      if (std::optional<std::string> mapped = mapCalleeKey(lock.lock, objectExpr(call), args, loopOf(call))) {
-        HeldLock held{*mapped, lockDisplay(*mapped, lock.display), lock.shared};
-        state.acquire(held);
-        taken.push_back(held);
-      }
+      released.push_back(HeldLock{key, "", false});
+    for (const HeldLock &lock : mapDeclaredLocks(state, call, released))
+      state.release(lock.lock, heldOnEntryKeys);
+    for (const HeldLock &lock : mapDeclaredLocks(state, call, effects->acquires)) {
+      state.acquire(lock);
+      taken.push_back(lock);
+    }
+    // A scoped capability's Unlock() / Lock() on the guard object ends or resumes its hold.
+    bool onThis = [&] {
+      for (const HeldLock &lock : effects->acquires)
+        if (lock.lock == "p:this")
+          return true;
+      return false;
+    }();
+    if (onThis || std::find(effects->releases.begin(), effects->releases.end(), "p:this") != effects->releases.end())
+      setGuardOwnership(state, call, ArgRef{ArgRef::This}, onThis);
     return taken;
   }
 
@@ -863,7 +942,9 @@ private:
     const Model *model = models.lookup(name);
     std::vector<HeldLock> heldBefore = heldList(state);
     std::vector<HeldLock> taken;
-    if (model) {
+    // The code's own annotations say what a lock function does; a model's name pattern guesses.
+    bool declared = declaredEffects(callee) != nullptr;
+    if (model && !declared) {
       switch (model->lock) {
       case LockAction::Acquire:
       case LockAction::AcquireShared:
@@ -877,14 +958,14 @@ private:
       case LockAction::Release:
       case LockAction::ReleaseShared:
         for (const HeldLock &lock : lockObjects(state, call, model->lockObject))
-          state.release(lock.lock);
+          state.release(lock.lock, heldOnEntryKeys);
         setGuardOwnership(state, call, model->lockObject, false);
         break;
       default:
         break;
       }
     }
-    if (!model)
+    if (!model || declared)
       taken = applyCalleeLockEffects(state, call, callee);
     if (!recording)
       return;
@@ -939,6 +1020,65 @@ private:
         out.joins.push_back(Join{name, fact.loc, fact.loop});
     }
     out.calls.push_back(std::move(fact));
+    if (model && model->handOff.present())
+      recordHandOff(call, model->handOff, int32_t(out.calls.size() - 1));
+  }
+
+  /// `auto f = done.get_future();`: waiting on `f` waits for what is signalled on `done`.
+  void noteChannel(const clang::VarDecl *var, const clang::Expr *init) {
+    const auto *call = llvm::dyn_cast_or_null<clang::CallExpr>(init);
+    const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+    const Model *model = callee ? models.lookup(normalizedName(callee)) : nullptr;
+    if (!model || model->handOff.role != HandOffModel::Channel)
+      return;
+    if (std::optional<std::string> object = handOffObject(call, model->handOff))
+      channelOf[var] = *object;
+  }
+
+  /// The synchronization object a hand-off call works on, by its abstract location.
+  std::optional<std::string> handOffObject(const clang::CallExpr *call, const HandOffModel &model) const {
+    std::vector<const clang::Expr *> objects = lockArgs(call, model.object);
+    if (objects.empty())
+      return std::nullopt;
+    if (const clang::VarDecl *var = referencedVar(objects.front()))
+      if (auto it = channelOf.find(var); it != channelOf.end())
+        return it->second;
+    std::optional<HeldLock> where = lockFor(objects.front(), loopOf(call));
+    return where ? std::optional<std::string>(where->lock) : std::nullopt;
+  }
+
+  /// A latch, barrier, semaphore, promise or atomic-flag call that orders memory between
+  /// threads. An atomic orders it only with the memory orders the model lists (an argument left
+  /// to its default is seq_cst), and a load only as a loop condition: a loop that spins until
+  /// the flag is set, after which the waiting is over.
+  void recordHandOff(const clang::CallExpr *call, const HandOffModel &model, int32_t callIndex) {
+    if (model.role == HandOffModel::Channel)
+      return;
+    const FlagCondition &order = model.order;
+    if (order.present() && unsigned(order.flagArg.index) < call->getNumArgs() &&
+        !llvm::isa<clang::CXXDefaultArgExpr>(call->getArg(order.flagArg.index)) &&
+        !argumentFlag(call, order.flagArg, order.flags))
+      return;
+    std::optional<std::string> object = handOffObject(call, model);
+    if (!object)
+      return;
+    HandOff handOff;
+    handOff.role = model.role == HandOffModel::Signal ? HandOffRole::Signal
+                   : model.role == HandOffModel::Await ? HandOffRole::Await
+                                                        : HandOffRole::Both;
+    handOff.object = *object;
+    handOff.rendezvous = model.rendezvous;
+    handOff.call = callIndex;
+    handOff.loc = locs.make(call->getBeginLoc());
+    handOff.loop = loopOf(call);
+    if (model.spin) {
+      const clang::Stmt *loop = loopConditionOf(call, ctx);
+      if (!loop)
+        return;
+      handOff.loc = locs.make(loop->getEndLoc());
+      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    }
+    out.handOffs.push_back(std::move(handOff));
   }
 
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
@@ -1045,13 +1185,13 @@ private:
       std::optional<AbstractLocation> where = arrow ? resolver.ofPointee(object, loopOf(call))
                                                     : resolver.ofLValue(object, loopOf(call));
       if (where)
-        pushAccess(state, *where, kind, call, model && model->effect.atomic);
+        pushAccess(state, *where, kind, call, model && model->effect.atomic, object);
       return;
     }
     // C and builtin atomics take the object's address first: `__atomic_fetch_add(&n, 1, …)`.
     if (model && model->effect.atomic && call->getNumArgs() >= 1)
       if (std::optional<AbstractLocation> where = resolver.ofPointee(call->getArg(0), loopOf(call)))
-        pushAccess(state, *where, AccessKind::Write, call, true);
+        pushAccess(state, *where, AccessKind::Write, call, true, nullptr);
   }
 
   bool isNonBlocking(const clang::CallExpr *call, const Model &model) const {
@@ -1290,12 +1430,13 @@ private:
         if (loop >= 0)
           where->index = resolver.indexAgainst(lvalue, loop);
       }
-      pushAccess(state, *where, kind, anchor, false);
+      pushAccess(state, *where, kind, anchor, false, lvalue);
     }
   }
 
+  /// `lvalue`: the expression naming the memory, when there is one (its annotations count).
   void pushAccess(const LockState &state, const AbstractLocation &where, AccessKind kind,
-                  const clang::Stmt *anchor, bool atomic) {
+                  const clang::Stmt *anchor, bool atomic, const clang::Expr *lvalue) {
     Access access;
     access.location = where.key;
     access.display = where.display;
@@ -1309,6 +1450,9 @@ private:
     access.omp = ompPlaceOf(anchor, &access.held, &access.atomic, nullptr);
     if (!access.atomic)
       access.statement = guardSites.statementOf(anchor);
+    if (lvalue)
+      if (std::optional<HeldLock> guard = declaredGuard(lvalue, resolver, access.loop))
+        access.declaredGuard = *guard;
     out.accesses.push_back(std::move(access));
   }
 
@@ -1332,9 +1476,11 @@ private:
   llvm::DenseMap<const clang::VarDecl *, int64_t> poolSizes; // pools built with a constant size
   llvm::DenseMap<const clang::Expr *, size_t> spawnOf;          // a thread's construction -> its spawn
   llvm::DenseMap<const clang::VarDecl *, size_t> threadVariable; // a thread object -> its spawn
+  llvm::DenseMap<const clang::VarDecl *, std::string> channelOf; // a future -> its promise's location
+  std::vector<HeldLock> heldOnEntry; // REQUIRES / RELEASE annotations of the function
+  std::set<std::string> heldOnEntryKeys;
   bool capturesThis = false;
   bool recording = false;
-  bool isErrnoStyle = false;
   Function out;
 };
 

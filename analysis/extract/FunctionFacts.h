@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 namespace clang {
 class ASTContext;
@@ -34,6 +35,8 @@ struct LockEffects {
 /// function-pointer values, and the lock effects of the project's own lock wrappers.
 struct UnitFacts {
   llvm::DenseMap<const clang::FunctionDecl *, LockEffects> lockEffects;
+  /// What thread-safety annotations declare (ACQUIRE, RELEASE), per declaration; nullopt: none.
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<LockEffects>> declaredLockEffects;
   llvm::DenseSet<const clang::FunctionDecl *> lockEffectsInProgress;
   llvm::DenseMap<const clang::ValueDecl *, IoKind> kinds;
   /// Functions a variable or field of function-pointer type is given anywhere in the TU.

@@ -65,6 +65,24 @@ std::pair<std::string, uint32_t> commonestGuard(const RaceDetector &detector, co
   return best;
 }
 
+/// The lock a GUARDED_BY annotation declares for the location, if an access carries one.
+std::string declaredGuard(const std::vector<ContextAccess> &all, const std::vector<uint32_t> &group) {
+  for (uint32_t i : group)
+    if (!all[i].declaredGuard.empty())
+      return all[i].declaredGuard;
+  return "";
+}
+
+/// How many of the accesses hold `lock` in every context that reaches them.
+uint32_t accessesHolding(const RaceDetector &detector, const LocationAccesses &accesses, const std::string &lock) {
+  uint32_t count = 0;
+  for (const auto &[source, seen] : accesses.sources) {
+    const Access &access = detector.accessOf(*seen.front());
+    count += std::all_of(seen.begin(), seen.end(), [&](const ContextAccess *c) { return holds(*c, access, lock); });
+  }
+  return count;
+}
+
 std::string lockDisplay(const LocationAccesses &accesses, const std::string &lock) {
   for (const auto &[source, seen] : accesses.sources)
     for (const HeldLock &held : seen.front()->held)
@@ -105,7 +123,14 @@ void LockInconsistentCheck::run(const AnalysisContext &context, std::vector<Find
     LocationAccesses accesses = concurrentAccesses(program, detector, group);
     auto [mutex, guarded] = commonestGuard(detector, accesses);
     uint32_t total = uint32_t(accesses.sources.size());
-    if (guarded == total || int64_t(guarded) < minGuardedAccesses || guarded < minGuardedRatio * total)
+    // A declared guard needs no majority: the annotation already says which lock it is.
+    std::string declared = declaredGuard(all, group);
+    if (!declared.empty()) {
+      mutex = declared;
+      guarded = accessesHolding(detector, accesses, mutex);
+    }
+    bool tooFew = int64_t(guarded) < minGuardedAccesses || guarded < minGuardedRatio * total;
+    if (guarded == total || guarded == 0 || (declared.empty() && tooFew))
       continue;
     std::vector<const ContextAccess *> guardedSeen;
     std::vector<SourceAccess> guardedSources, unguarded;
@@ -141,8 +166,9 @@ void LockInconsistentCheck::run(const AnalysisContext &context, std::vector<Find
       int64_t statement = access.statement >= 0 ? access.statement : -1 - int64_t(source.second);
       if (!races || !reported.insert({source.first, statement, access.display}).second)
         continue;
-      Finding finding = this->finding(fmt::format("'{}' is guarded by '{}' at {} of {} accesses, but not here",
-                                                  access.display, mutexName, guarded, total),
+      Finding finding = this->finding(fmt::format("'{}' is guarded by '{}'{} at {} of {} accesses, but not here",
+                                                  access.display, mutexName, declared.empty() ? "" : " (GUARDED_BY)",
+                                                  guarded, total),
                                       pointOf(program, access.loc));
       for (size_t i = 0; i < guardedSources.size() && i < MaxGuardedNotes; ++i) {
         const Access &other = program.functions()[guardedSources[i].first].accesses[guardedSources[i].second];

@@ -35,15 +35,17 @@ CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
               "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
               "stream_arg", "object_io", "marks_descriptor", "pool_size_arg", "awaitable",
-              "coroutine_call"}
+              "coroutine_call", "hand_off"}
 OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
+HAND_OFF_KEYS = {"role", "object", "order_arg", "orders", "spin", "rendezvous"}
+HAND_OFF_ROLES = {"signal", "await", "both", "channel"}
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 QUALIFIED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
 OPERATOR = re.compile(r"operator(\(\)|\[\]|<=>|->\*?|[-+*/%^&|~!=<>,]+|\s(new|delete)(\[\])?"
-                      r'|""\s*[A-Za-z_]\w*|\s[A-Za-z_][\w:]*(\s?[*&]+)?)\Z')
+                      r'|""\s*[A-Za-z_]\w*|\s[A-Za-z_][\w:]*(\s?[*&]+)?|\s\*)\Z')
 
 
 class YamlError(Exception):
@@ -455,6 +457,31 @@ def check_thread_entry(value, problems):
             problems.append("'thread_entry.deferred_policy' must be a qualified enumerator name")
 
 
+def check_hand_off(value, c_names, problems):
+    if not isinstance(value, dict):
+        problems.append("'hand_off' must be a mapping {role: ..., ...}")
+        return
+    for extra in sorted(set(value) - HAND_OFF_KEYS):
+        problems.append(f"unknown key 'hand_off.{extra}'")
+    if value.get("role") not in HAND_OFF_ROLES:
+        problems.append(f"'hand_off.role' must be one of {', '.join(sorted(HAND_OFF_ROLES))}")
+    obj = value.get("object", "this")
+    if obj != "this" and arg_index(obj) is None:
+        problems.append(f"'hand_off.object: {obj}' must be this or an argument index")
+    elif obj == "this" and c_names:
+        problems.append(f"C function {c_names[0]} has no 'this': give 'hand_off.object' an argument index")
+    if ("order_arg" in value) != ("orders" in value):
+        problems.append("'hand_off' takes 'order_arg' and 'orders' together")
+    if "order_arg" in value and arg_index(value["order_arg"]) is None:
+        problems.append("'hand_off.order_arg' must be an argument index")
+    orders = value.get("orders", [])
+    if not isinstance(orders, list) or any(not isinstance(o, str) or not QUALIFIED.match(o) for o in orders):
+        problems.append("'hand_off.orders' must be a list of enumerator names")
+    for key in ("spin", "rendezvous"):
+        if key in value and not isinstance(value[key], bool):
+            problems.append(f"'hand_off.{key}' must be true or false")
+
+
 def check_entry(entry):
     """The problems of one entry, as messages."""
     if not isinstance(entry, dict):
@@ -506,6 +533,8 @@ def check_entry(entry):
         check_flags(entry["marks_nonblocking"], "marks_nonblocking", True, problems)
     if "thread_entry" in entry:
         check_thread_entry(entry["thread_entry"], problems)
+    if "hand_off" in entry:
+        check_hand_off(entry["hand_off"], c_names, problems)
     if "stream_arg" in entry and entry["stream_arg"] != "this" and arg_index(entry["stream_arg"]) is None:
         problems.append(f"'stream_arg: {entry['stream_arg']}' must be this or an argument index")
     if "object_io" in entry and entry["object_io"] not in OBJECT_IO:
@@ -531,7 +560,7 @@ def check_entry(entry):
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",
                        "marks_nonblocking", "thread_entry", "stream_arg", "object_io",
-                       "marks_descriptor", "pool_size_arg"))
+                       "marks_descriptor", "pool_size_arg", "hand_off"))
                   or bool(entry.get("mt_unsafe")) or entry.get("atomic") is True)
     if not has_effect:
         problems.append("the entry names no effect")

@@ -1,0 +1,67 @@
+// Happens-before through hand-offs (Function::handOffs): a latch, barrier, semaphore, promise
+// or atomic flag that orders two threads' accesses without a lock. Two shapes are understood:
+// publication (one thread writes, then signals; the other awaits, then reads) and a lock made
+// of an await and a signal (both accesses sit between an await and a signal of one object,
+// like a spinlock's test_and_set and clear). Hand-offs count at the access's own level and at
+// each caller on its path, not inside callees called beside it.
+//
+// An await may have seen any signal of its object, so publication asks that the write come
+// before every signal its thread makes on the object, and, unless the await is a rendezvous
+// (a latch or barrier returns only after every signal), that no other thread signals it.
+#pragma once
+
+#include "Threads.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+/// A function's hand-off as seen from one context: its object named in that context.
+struct ContextHandOff {
+  uint32_t function = 0;
+  uint32_t handOff = 0; // index into the function's handOffs
+  std::string object;
+  std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
+};
+
+/// Where an access runs: its context, function, byte offset and loop, and the calls leading there.
+struct AccessPoint {
+  uint32_t context = 0;
+  uint32_t function = 0;
+  uint32_t offset = 0;
+  int32_t loop = -1;
+  const std::vector<ThreadPath::Step> *path = nullptr;
+  bool manyInstances = false; // its context runs as several threads at once
+};
+
+class HandOffOrder {
+public:
+  explicit HandOffOrder(const Program &program) : program(program) {}
+  void add(uint32_t context, ContextHandOff handOff);
+  /// True when a hand-off orders two accesses of different threads (or instances).
+  bool ordered(const AccessPoint &a, const AccessPoint &b) const;
+
+private:
+  struct Level {
+    uint32_t function;
+    uint32_t offset;
+    int32_t loop;
+  };
+  std::vector<Level> levels(const AccessPoint &p) const;
+  /// The objects `p` publishes to: signalled after it, and not again before it in a later
+  /// iteration (a loop around both would write again after the signal).
+  std::vector<std::string> signalledAfter(const AccessPoint &p) const;
+  std::vector<std::string> awaitedBefore(const AccessPoint &p) const;
+  /// The objects between whose await and signal `p` sits, in one iteration.
+  std::vector<std::string> heldBetween(const AccessPoint &p) const;
+  template <typename Visit> void forEachAtLevel(const AccessPoint &p, Visit visit) const;
+
+  const Program &program;
+  std::vector<std::vector<ContextHandOff>> byContext;
+  std::map<std::string, std::set<uint32_t>> signallers; // object -> contexts signalling it
+};
+
+} // namespace concur
