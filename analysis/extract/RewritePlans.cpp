@@ -824,8 +824,14 @@ private:
   /// it is destroyed (draining its tasks) before the variables declared above it.
   bool placePool() {
     std::vector<const clang::Stmt *> anchors;
-    for (const SpawnNode &node : nodes)
+    for (const SpawnNode &node : nodes) {
       anchors.push_back(node.node);
+      // jthreads may be joined by their holder's end of scope, which no use shows: the pool
+      // lives in the holder's block too, and is destroyed (draining its tasks) before it.
+      if (node.holder)
+        if (const auto *declaration = parentOf(clang::DynTypedNode::create(*node.holder)).get<clang::DeclStmt>())
+          anchors.push_back(declaration);
+    }
     anchors.insert(anchors.end(), uses.begin(), uses.end());
     std::vector<std::vector<const clang::Stmt *>> chains;
     for (const clang::Stmt *a : anchors)

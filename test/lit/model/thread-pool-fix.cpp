@@ -127,6 +127,23 @@ void four(std::vector<int> &seen) {
 // CHECK-FIXES: a.result();
 // CHECK-FIXES-NEXT: b.result();
 
+// jthreads joined where their vector's block ends: the pool goes into that block, after the
+// vector, so it is destroyed (finishing every task) where the threads were joined, not once
+// per iteration.
+void fetch_in_block(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes) {
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 0; i < urls.size(); ++i) {
+      workers.emplace_back([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); });
+    }
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:7: warning: threads (one per item) run io-bound {{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: std::vector<concur::future<void>> workers;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(urls.size(), 1, 32));
+// CHECK-FIXES-NEXT: for (std::size_t i = 0; i < urls.size(); ++i) {
+// CHECK-FIXES-NEXT: workers.emplace_back(pool.submit([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); }));
+
 int main() {
   std::vector<std::string> urls{"a", "bb"};
   std::vector<std::size_t> sizes(2);
