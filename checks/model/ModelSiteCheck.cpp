@@ -111,7 +111,10 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     }
   }
   PoolSize size;
-  if (context.classifier().of(uint32_t(site.work)).label == Workload::Io && chosen->target == RewriteTarget::Submit)
+  // Work that waits (all of it, or part of it: mixed) keeps a thread per task, up to the cap, as
+  // the threads it replaces did; a core-sized pool would queue the waits one behind another.
+  Workload label = context.classifier().of(uint32_t(site.work)).label;
+  if ((label == Workload::Io || label == Workload::Mixed) && chosen->target == RewriteTarget::Submit)
     size = ioPoolSize(site);
   if (site.model == TargetModel::ParallelFor && chosen->target == RewriteTarget::Submit)
     why = "the loop does more than start the threads, so the fix submits each task to a pool instead of a "
