@@ -25,11 +25,11 @@ struct AwaitConversion::Body : clang::RecursiveASTVisitor<AwaitConversion::Body>
   std::vector<const clang::CXXConstructExpr *> constructions;
   std::vector<const clang::ReturnStmt *> returns;
   std::vector<const clang::Stmt *> lambdaBodies; // examined separately: they may not await
-  const clang::Stmt *skip = nullptr;
+  llvm::ArrayRef<const clang::Stmt *> skip;
   unsigned catchDepth = 0;
 
   bool TraverseStmt(clang::Stmt *s) {
-    if (s && s == skip)
+    if (s && llvm::is_contained(skip, s))
       return true;
     return RecursiveASTVisitor::TraverseStmt(s);
   }
@@ -215,7 +215,7 @@ bool AwaitConversion::awaitCall(const clang::CallExpr *call, const std::string &
   return true;
 }
 
-bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip, bool inCoroutine,
+bool AwaitConversion::visitBody(const clang::Stmt *stmt, llvm::ArrayRef<const clang::Stmt *> skip, bool inCoroutine,
                                 const std::string &where, bool coReturns) {
   Body body;
   body.skip = skip;
@@ -223,7 +223,7 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, const clang::Stmt *skip
   for (const clang::Stmt *lambda : body.lambdaBodies) {
     if (!awaitsNothing(lambda))
       return fail(fmt::format("a lambda in {} (line {}) would have to suspend", where, lineOf(lambda->getBeginLoc())));
-    if (!visitBody(lambda, nullptr, /*inCoroutine=*/false, where, /*coReturns=*/false))
+    if (!visitBody(lambda, {}, /*inCoroutine=*/false, where, /*coReturns=*/false))
       return false;
   }
   // A lock may be held until the end of its block; a suspension there would let another
@@ -318,7 +318,7 @@ bool AwaitConversion::checkCalledFunction(const clang::FunctionDecl *fn) {
   const clang::FunctionDecl *definition = nullptr;
   if (!fn->hasBody(definition) || !checked.insert(definition).second)
     return true;
-  return visitBody(definition->getBody(), nullptr, /*inCoroutine=*/false, "'" + displayName(definition) + "'",
+  return visitBody(definition->getBody(), {}, /*inCoroutine=*/false, "'" + displayName(definition) + "'",
                    /*coReturns=*/false);
 }
 
@@ -370,15 +370,16 @@ bool AwaitConversion::convertFunction(const clang::FunctionDecl *fn) {
   if (llvm::isa<clang::CoroutineBodyStmt>(definition->getBody()))
     return fail(fmt::format("'{}' is already a coroutine", name));
   return retypeReturn(definition) &&
-         visitBody(definition->getBody(), nullptr, /*inCoroutine=*/true, "'" + name + "'", /*coReturns=*/true);
+         visitBody(definition->getBody(), {}, /*inCoroutine=*/true, "'" + name + "'", /*coReturns=*/true);
 }
 
-bool AwaitConversion::convertStatement(const clang::Stmt *s, const clang::Stmt *skip, const std::string &what) {
+bool AwaitConversion::convertStatement(const clang::Stmt *s, llvm::ArrayRef<const clang::Stmt *> skip,
+                                       const std::string &what) {
   return visitBody(s, skip, /*inCoroutine=*/true, what, /*coReturns=*/false);
 }
 
 bool AwaitConversion::convertLambdaBody(const clang::Stmt *body) {
-  return visitBody(body, nullptr, /*inCoroutine=*/true, "the threads' lambda", /*coReturns=*/true);
+  return visitBody(body, {}, /*inCoroutine=*/true, "the threads' lambda", /*coReturns=*/true);
 }
 
 bool AwaitConversion::checkUses(const clang::Expr *allowed) {

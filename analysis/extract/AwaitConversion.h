@@ -7,6 +7,7 @@
 
 #include "../Summary.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -31,9 +32,9 @@ class AwaitConversion {
 public:
   AwaitConversion(clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs);
 
-  /// `s` becomes coroutine code (the accept loop): its calls are converted, except inside `skip`;
-  /// `what` names it in a blocker.
-  bool convertStatement(const clang::Stmt *s, const clang::Stmt *skip, const std::string &what);
+  /// `s` becomes coroutine code (the accept loop): its calls are converted, except inside the
+  /// `skip` statements (rewritten by the caller); `what` names it in a blocker.
+  bool convertStatement(const clang::Stmt *s, llvm::ArrayRef<const clang::Stmt *> skip, const std::string &what);
   /// A lambda's body that becomes a coroutine's: its calls and its returns are converted.
   bool convertLambdaBody(const clang::Stmt *body);
   /// `fn` becomes a coroutine returning concur::task<its type> (the spawned handler).
@@ -59,7 +60,8 @@ private:
   bool onMemoryOrTerminal(const clang::CallExpr *call, const Model &model) const;
   /// Converts (inCoroutine) or checks one body; `where` names it in a blocker; `coReturns`:
   /// its returns become co_return.
-  bool visitBody(const clang::Stmt *body, const clang::Stmt *skip, bool inCoroutine, const std::string &where,
+  bool visitBody(const clang::Stmt *body, llvm::ArrayRef<const clang::Stmt *> skip, bool inCoroutine,
+                 const std::string &where,
                  bool coReturns);
   bool checkCalledFunction(const clang::FunctionDecl *fn);
   /// The end of the block around `s`: how long a lock taken there may be held.

@@ -33,11 +33,13 @@ struct BodyScan : clang::RecursiveASTVisitor<BodyScan> {
     return true;
   }
   bool VisitCallExpr(clang::CallExpr *call) {
-    if (const clang::FunctionDecl *callee = call->getDirectCallee();
-        callee && callee->getDeclName().isIdentifier() &&
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    if (callee && callee->getDeclName().isIdentifier() &&
         (callee->getName() == "accept" || callee->getName() == "accept4") &&
         callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
       accepts.push_back(call);
+    if (callee && callee->isInStdNamespace() && callee->getDeclName().isIdentifier() && callee->getName() == "async")
+      starts.push_back(call);
     return true;
   }
   bool VisitReturnStmt(clang::ReturnStmt *s) {
@@ -213,6 +215,8 @@ private:
 
   /// Where the thread is created: what runs it, and the expression the spawn replaces.
   bool placeStart() {
+    if (!llvm::isa<clang::CXXMemberCallExpr>(start) && llvm::isa<clang::CallExpr>(start))
+      return placeAsync(llvm::cast<clang::CallExpr>(start));
     if (const auto *emplace = llvm::dyn_cast<clang::CXXMemberCallExpr>(start)) {
       keeper = Keeper::Container;
       callable = emplace->getArg(0);
@@ -254,6 +258,25 @@ private:
     return fail("the thread is used in a way the rewrite cannot follow");
   }
 
+  /// `futures.push_back(std::async(policy, f, args…))`: the futures stay, spawned instead.
+  bool placeAsync(const clang::CallExpr *call) {
+    async = true;
+    unsigned first = call->getNumArgs() > 1 && call->getArg(0)->getType()->isEnumeralType() ? 1 : 0;
+    callable = call->getArg(first);
+    for (unsigned i = first + 1; i < call->getNumArgs(); ++i)
+      arguments.push_back(call->getArg(i));
+    const clang::Expr *outer = nullptr;
+    clang::DynTypedNode parent = meaningfulParent(call, outer);
+    const auto *push = parent.get<clang::CXXMemberCallExpr>();
+    llvm::StringRef method = push && push->getMethodDecl() ? push->getMethodDecl()->getName() : "";
+    if (method != "push_back" && !method.starts_with("emplace"))
+      return fail("the futures are not collected in a container");
+    keeper = Keeper::Container;
+    holderExpr = push->getImplicitObjectArgument();
+    replaced = outer;
+    return true;
+  }
+
   /// `std::thread t(handle, fd); t.detach();`: the declaration becomes the spawn, the detach goes.
   bool placeDetachedVariable(const clang::VarDecl *var) {
     const auto *declaration = parentOf(clang::DynTypedNode::create(*var)).get<clang::DeclStmt>();
@@ -283,10 +306,12 @@ private:
   /// Removes a statement, and its line when nothing else is on it.
   bool deleteStatement(const clang::Stmt *statement) {
     clang::SourceLocation begin = statement->getBeginLoc();
-    clang::SourceLocation end =
-        clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi, sm, lang, false);
+    clang::SourceLocation end = llvm::isa<clang::DeclStmt>(statement) // its range ends at its `;`
+                                    ? endOfToken(statement->getEndLoc())
+                                    : clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi,
+                                                                           sm, lang, false);
     if (end.isInvalid())
-      return fail("concur could not find the end of the detach");
+      return fail("concur could not find the end of a statement it moves");
     std::string indent = indentAt(sm, begin);
     auto [file, to] = sm.getDecomposedLoc(end);
     llvm::StringRef rest = sm.getBufferData(file).substr(to);
@@ -324,7 +349,7 @@ private:
     if (!handler)
       return fail("concur cannot tell which function the thread runs");
     handlerRef = ref;
-    if (!handler->getReturnType()->isVoidType())
+    if (!handler->getReturnType()->isVoidType() && !async)
       return fail(fmt::format("'{}' returns a value, which the threads dropped", handler->getNameAsString()));
     for (const clang::ParmVarDecl *param : handler->parameters())
       if (param->getType()->isReferenceType())
@@ -364,8 +389,19 @@ private:
   /// the captures become parameters, so the coroutine's frame holds them, not the lambda object
   /// that dies at the end of the statement.
   bool coroutineLambda(const clang::LambdaExpr *lambda) {
-    if (!lambda->getCallOperator()->getReturnType()->isVoidType())
-      return fail("the threads' lambda returns a value, which the threads dropped");
+    clang::QualType result = lambda->getCallOperator()->getReturnType();
+    std::string resultType = "void";
+    if (!result->isVoidType()) {
+      const clang::CXXRecordDecl *record = result->getAsCXXRecordDecl();
+      if (!async || result->isDependentType() || result->isUndeducedType() ||
+          (record && (record->isLocalClass() || !record->getIdentifier())))
+        return fail(async ? "concur cannot spell the type the task's lambda returns"
+                          : "the threads' lambda returns a value, which the threads dropped");
+      clang::PrintingPolicy policy(lang);
+      policy.SuppressUnwrittenScope = true;
+      policy.FullyQualifiedName = true;
+      resultType = result.getUnqualifiedType().getAsString(policy);
+    }
     std::vector<std::string> params, names;
     for (const clang::LambdaCapture &capture : lambda->captures()) {
       if (!capture.capturesVariable() || lambda->isInitCapture(&capture) || capture.isPackExpansion())
@@ -380,7 +416,8 @@ private:
     const clang::CompoundStmt *body = lambda->getCompoundStmtBody();
     clang::SourceLocation from = lambda->getIntroducerRange().getBegin();
     if (!conversion.convertLambdaBody(body) ||
-        !edit(from, body->getLBracLoc(), fmt::format("[]({}) -> concur::task<void> ", fmt::join(params, ", "))))
+        !edit(from, body->getLBracLoc(),
+              fmt::format("[]({}) -> concur::task<{}> ", fmt::join(params, ", "), resultType)))
       return false;
     if (conversion.edits().empty())
       return fail("the threads' work makes no blocking call that has a coroutine form");
@@ -430,13 +467,15 @@ private:
     clang::SourceRange range = info->getTypeLoc().getSourceRange();
     clang::SourceLocation end = endOfToken(range.getEnd());
     std::string text = clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(range.getBegin(), end), sm, lang).str();
-    llvm::Regex thread("(std::)?j?thread");
+    // std::thread -> concur::future<void>; std::future<T> -> concur::future<T>.
+    llvm::Regex handle(async ? "(std::)?future" : "(std::)?j?thread");
     llvm::SmallVector<llvm::StringRef, 2> match;
-    if (!thread.match(text, &match) || llvm::StringRef(text).count("thread") != 1)
-      return fail(fmt::format("'{}' is not declared as a container of std::thread", holder->getNameAsString()));
+    if (!handle.match(text, &match) || llvm::StringRef(text).count(async ? "future" : "thread") != 1)
+      return fail(fmt::format("'{}' is not declared as a container of {}", holder->getNameAsString(),
+                              async ? "std::future" : "std::thread"));
     size_t at = match[0].data() - text.data();
     clang::SourceLocation from = range.getBegin().getLocWithOffset(int(at));
-    return edit(from, from.getLocWithOffset(int(match[0].size())), "concur::future<void>");
+    return edit(from, from.getLocWithOffset(int(match[0].size())), async ? "concur::future" : "concur::future<void>");
   }
 
   /// The loop right after the accept loop that joins every thread; for jthreads, the end of the
@@ -446,15 +485,22 @@ private:
     if (blockStatement(spawnLoop, &block) != spawnLoop || !block)
       return fail(loopName + " is not a statement of a block");
     const clang::Stmt *const *at = std::find(block->body_begin(), block->body_end(), spawnLoop);
-    const clang::Stmt *next = at + 1 != block->body_end() ? *(at + 1) : nullptr;
+    // `long total = 0;` between the loops moves above the first: it stays in the function's scope.
+    const clang::Stmt *const *after = at + 1;
+    std::vector<const clang::DeclStmt *> between;
+    for (; after != block->body_end() && llvm::isa<clang::DeclStmt>(*after) &&
+           movableAbove(llvm::cast<clang::DeclStmt>(*after));
+         ++after)
+      between.push_back(llvm::cast<clang::DeclStmt>(*after));
+    const clang::Stmt *next = after != block->body_end() ? *after : nullptr;
     if (const auto *range = llvm::dyn_cast_or_null<clang::CXXForRangeStmt>(next);
         range && refersTo(range->getRangeInit(), holder)) {
       joinLoop = range;
-      return rewriteJoinLoop(range);
+      return hoist(between) && rewriteJoinLoop(range);
     }
     if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(next); loop && mentionsHolder(loop)) {
       joinLoop = loop;
-      return rewriteIndexJoinLoop(loop);
+      return hoist(between) && rewriteIndexJoinLoop(loop);
     }
     const clang::CompoundStmt *holderBlock = nullptr;
     const auto *declaration = parentOf(clang::DynTypedNode::create(*holder)).get<clang::DeclStmt>();
@@ -464,6 +510,40 @@ private:
       return true;
     }
     return fail(fmt::format("the threads in '{}' are not joined right after {}", holder->getNameAsString(), loopName));
+  }
+
+  /// A declaration whose initialiser has no effect and reads nothing the loop changes (none, a
+  /// constant, a default construction), and whose names the loop does not use: evaluating it
+  /// before the loop changes nothing.
+  bool movableAbove(const clang::DeclStmt *declaration) const {
+    std::string loopText = tokenText(spawnLoop->getSourceRange());
+    for (const clang::Decl *d : declaration->decls()) {
+      const auto *var = llvm::dyn_cast<clang::VarDecl>(d);
+      if (!var || var->isStaticLocal() || !var->getIdentifier())
+        return false;
+      if (unusedIdentifier(loopText, {var->getName().data()}, "") != var->getName())
+        return false;
+      const clang::Expr *init = var->getInit() ? var->getInit()->IgnoreImplicit() : nullptr;
+      const auto *construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(init);
+      const auto *list = llvm::dyn_cast_or_null<clang::InitListExpr>(init);
+      if (init && !(construct && construct->getNumArgs() == 0) && !(list && list->getNumInits() == 0) &&
+          !init->isEvaluatable(ctx))
+        return false;
+    }
+    return true;
+  }
+
+  /// Moves the declarations above the loop: deleted here, written before concur::run.
+  bool hoist(const std::vector<const clang::DeclStmt *> &between) {
+    for (const clang::DeclStmt *declaration : between) {
+      hoisted += tokenText(declaration->getSourceRange());
+      if (!hoisted.empty() && hoisted.back() != ';')
+        hoisted += ';';
+      hoisted += "\n" + indentAt(sm, spawnLoop->getBeginLoc());
+      if (!deleteStatement(declaration))
+        return false;
+    }
+    return true;
   }
 
   bool mentionsHolder(const clang::Stmt *s) const {
@@ -476,12 +556,20 @@ private:
   /// `t.join()` -> `co_await t`, `t.joinable()` -> `t.valid()`, for the element `t` (as written).
   bool rewriteElementUse(const clang::MemberExpr *member, const clang::CXXMemberCallExpr *call, bool &joined) {
     llvm::StringRef method = member->getMemberDecl()->getName();
-    if (method == "join") {
+    waits.push_back(call);
+    if (method == "join" || method == "get" || method == "wait") {
       joined = true;
-      return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()),
-                  "co_await " + tokenText(member->getBase()->getSourceRange()));
+      const clang::Expr *object = member->getBase()->IgnoreImpCasts();
+      clang::DynTypedNode node = clang::DynTypedNode::create(*call);
+      do
+        node = parentOf(node);
+      while (node.get<clang::ImplicitCastExpr>() || node.get<clang::MaterializeTemporaryExpr>() ||
+             node.get<clang::CXXBindTemporaryExpr>());
+      bool postfix = node.get<clang::MemberExpr>() || node.get<clang::ArraySubscriptExpr>();
+      std::string awaited = "co_await " + tokenText(object->getSourceRange());
+      return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()), postfix ? "(" + awaited + ")" : awaited);
     }
-    if (method == "joinable") {
+    if (method == "joinable" || method == "valid") {
       clang::SourceLocation name = member->getMemberLoc();
       return edit(name, endOfToken(name), "valid");
     }
@@ -558,9 +646,21 @@ private:
 
   // ---- the loop and the functions it reaches ------------------------------------------------
 
+  /// A return of a lambda (the std::async argument's own), not of the function.
+  bool insideLambda(const clang::Stmt *s) const {
+    for (clang::DynTypedNode node = parentOf(clang::DynTypedNode::create(*s)); !node.getNodeKind().isNone();
+         node = parentOf(node)) {
+      if (node.get<clang::LambdaExpr>())
+        return true;
+      if (node.get<clang::Stmt>() == fn->getBody())
+        return false;
+    }
+    return false;
+  }
+
   bool checkLoop() {
     for (const clang::Stmt *exit : scan.exits)
-      if (within(exit, spawnLoop))
+      if (within(exit, spawnLoop) && !insideLambda(exit))
         return fail(fmt::format("{} leaves '{}' at line {}", loopName, fn->getNameAsString(),
                                 lineOf(exit->getBeginLoc())));
     if (llvm::isa<clang::CoroutineBodyStmt>(fn->getBody()))
@@ -571,7 +671,8 @@ private:
   bool convert() {
     if (handler && !conversion.needsAwait(handler))
       return fail(fmt::format("'{}' makes no blocking call that has a coroutine form", handler->getNameAsString()));
-    return conversion.convertStatement(spawnLoop, replaced, loopName) &&
+    return conversion.convertStatement(spawnLoop, {replaced}, loopName) &&
+           (!joinLoop || conversion.convertStatement(joinLoop, waits, "the loop that waits for them")) &&
            (!handler || conversion.convertFunction(handler)) && conversion.checkUses(handlerRef);
   }
 
@@ -603,7 +704,7 @@ private:
     clang::SourceLocation end = statementEnd(last);
     if (!begin.isFileID() || !end.isFileID())
       return fail(loopName + " is written inside a macro");
-    std::string open = "concur::run([&]() -> concur::task<void> {\n" + indent + unit;
+    std::string open = hoisted + "concur::run([&]() -> concur::task<void> {\n" + indent + unit;
     if (keeper == Keeper::Detached)
       open += fmt::format("concur::task_group {};\n{}{}", group, indent, unit);
     std::string close;
@@ -683,6 +784,9 @@ private:
   const clang::Expr *start = nullptr;      // the thread's construction, or the emplace that makes it
   const clang::Stmt *spawnLoop = nullptr;
   std::string loopName;                    // "the accept loop", in messages
+  bool async = false;                      // std::async tasks, not threads
+  std::vector<const clang::Stmt *> waits;  // the join loop's calls on the handles, rewritten
+  std::string hoisted;                     // declarations moved above concur::run
   Keeper keeper = Keeper::Detached;
   const clang::Expr *callable = nullptr;
   std::vector<const clang::Expr *> arguments;
@@ -709,7 +813,7 @@ std::vector<Rewrite> planCoroutines(const clang::FunctionDecl *fn, const Functio
     return out; // C: the thread-pool planner's blocker says why nothing is rewritten
   for (uint32_t s = 0; s < facts.spawns.size(); ++s) {
     const Spawn &spawn = facts.spawns[s];
-    if (spawn.kind != SpawnKind::Thread || spawn.loop < 0)
+    if ((spawn.kind != SpawnKind::Thread && spawn.kind != SpawnKind::Async) || spawn.deferred || spawn.loop < 0)
       continue;
     ConnectionPlanner planner(fn, ctx, locs, models);
     if (std::optional<Rewrite> rewrite = planner.plan(s, spawn))

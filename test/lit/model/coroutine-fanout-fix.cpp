@@ -6,6 +6,8 @@
 // Hundreds of threads each waiting on a socket (CoroutineFanout, default 256): the work moves to
 // coroutines. The threads' lambda becomes a coroutine lambda whose captures are parameters, so
 // the coroutine frame holds them rather than the lambda object, which dies with its statement.
+#include <chrono>
+#include <future>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -38,6 +40,24 @@ void ask_all(const sockaddr_in &server, std::vector<long> &answers) {
 }
 // CHECK-MESSAGES: :[[@LINE-6]]:5: warning: 300 threads run io-bound '{{.*}}use coroutines on concur::event_loop: hundreds of I/O waits{{.*}}[concur-model-thread-per-task]
 
+// A std::async fan-out of I/O: the futures become concur::future<T> from concur::spawn, each
+// get() a co_await in the same place; the accumulator declared between the loops moves above.
+static int probe(int id) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return id % 3;
+}
+
+int probe_all() {
+  std::vector<std::future<int>> pending;
+  for (int i = 0; i < 400; ++i)
+    pending.push_back(std::async(std::launch::async, probe, i));
+  int up = 0;
+  for (auto &p : pending)
+    up += p.get();
+  return up;
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:23: warning: 400 std::async tasks run io-bound 'probe'{{.*}}use coroutines on concur::event_loop{{.*}}[concur-model-async-fanout]
+
 // CHECK-FIXES: static concur::task<long> ask(const sockaddr_in &server, long value) {
 // CHECK-FIXES: if (co_await concur::sys::connect(fd, reinterpret_cast<const sockaddr *>(&server), sizeof server) == 0) {
 // CHECK-FIXES-NEXT: co_await concur::sys::send(fd, &value, sizeof value, MSG_NOSIGNAL);
@@ -53,3 +73,15 @@ void ask_all(const sockaddr_in &server, std::vector<long> &answers) {
 // CHECK-FIXES-NEXT: for (auto &c : clients)
 // CHECK-FIXES-NEXT: co_await c;
 // CHECK-FIXES-NEXT: }());
+// CHECK-FIXES: static concur::task<int> probe(int id) {
+// CHECK-FIXES-NEXT: co_await concur::sleep_for(std::chrono::milliseconds(1));
+// CHECK-FIXES-NEXT: co_return id % 3;
+// CHECK-FIXES: std::vector<concur::future<int>> pending;
+// CHECK-FIXES-NEXT: int up = 0;
+// CHECK-FIXES-NEXT: concur::run([&]() -> concur::task<void> {
+// CHECK-FIXES-NEXT: for (int i = 0; i < 400; ++i)
+// CHECK-FIXES-NEXT: pending.push_back(concur::spawn(probe(i)));
+// CHECK-FIXES-NEXT: for (auto &p : pending)
+// CHECK-FIXES-NEXT: up += co_await p;
+// CHECK-FIXES-NEXT: }());
+// CHECK-FIXES-NEXT: return up;
