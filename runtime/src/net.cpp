@@ -101,6 +101,32 @@ transfer_step receive_once(event_loop& loop, int fd, char* into, std::size_t wan
   }
 }
 
+transfer_step accept_once(event_loop& loop, int listen_fd, sockaddr* address, socklen_t* length, int flags,
+                          bool skip_aborted, bool& prepared, int& accepted, int& error) noexcept {
+  if (!prepared) {
+    prepared = true;
+    if (int e = set_nonblocking(listen_fd); e != 0) {
+      error = e;
+      return transfer_step::failed;
+    }
+  }
+  for (;;) {
+    int fd = ::accept4(listen_fd, address, length, flags);
+    if (fd >= 0) {
+      loop.forget_fd(fd);
+      accepted = fd;
+      return transfer_step::complete;
+    }
+    if (errno == EINTR || (skip_aborted && errno == ECONNABORTED)) continue;
+    if (would_block(errno)) {
+      loop.mark_drained(listen_fd, io_direction::read);
+      return transfer_step::would_block;
+    }
+    error = errno;
+    return transfer_step::failed;
+  }
+}
+
 transfer_step send_all(int fd, const char* data, std::size_t size, std::size_t& done, int flags, bool& not_socket,
                        int& error) noexcept {
   while (done < size) {
@@ -137,29 +163,8 @@ bool write_awaitable::attempt() noexcept {
 }
 
 bool accept_awaitable::attempt() noexcept {
-  if (!nonblocking_checked_) {
-    nonblocking_checked_ = true;
-    if (int e = set_nonblocking(fd_); e != 0) {
-      error_ = e;
-      return true;
-    }
-  }
-  for (;;) {
-    int fd = ::accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    if (fd >= 0) {
-      // A new descriptor may reuse the number of one the loop watched before it was closed.
-      loop_->forget_fd(fd);
-      accepted_ = fd;
-      return true;
-    }
-    if (errno == EINTR || errno == ECONNABORTED) continue;
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::read);
-      return false;
-    }
-    error_ = errno;
-    return true;
-  }
+  return accept_once(*loop_, fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC, /*skip_aborted=*/true,
+                     nonblocking_checked_, accepted_, error_) != transfer_step::would_block;
 }
 
 connect_awaitable::connect_awaitable(int fd, const sockaddr* address, socklen_t length) noexcept

@@ -2,6 +2,8 @@
 // throw) and sys.hpp's (which keep the system calls' contract).
 #pragma once
 
+#include <sys/socket.h>
+
 #include <cstddef>
 
 namespace concur {
@@ -22,6 +24,13 @@ enum class transfer_step { complete, would_block, failed };
 /// `error`. A socket that gave fewer bytes than asked (or none yet) is marked drained.
 transfer_step receive_once(event_loop& loop, int fd, char* into, std::size_t want, int flags, bool& not_socket,
                            std::size_t& got, int& error) noexcept;
+
+/// One accept without blocking, the listening socket made non-blocking first (`prepared`
+/// remembers it): the new descriptor in `accepted` (which the loop forgets: its number may be
+/// one the loop watched before), or a failure in `error`. `skip_aborted`: a connection the
+/// peer reset before it was accepted is skipped, not reported (ECONNABORTED).
+transfer_step accept_once(event_loop& loop, int listen_fd, sockaddr* address, socklen_t* length, int flags,
+                          bool skip_aborted, bool& prepared, int& accepted, int& error) noexcept;
 
 /// Writes data[done, size) without blocking (send with `flags` | MSG_DONTWAIT on a socket,
 /// write() on anything else, which `not_socket` remembers), advancing `done`. A failure sets

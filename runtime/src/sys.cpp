@@ -44,29 +44,13 @@ bool sys_transfer::attempt_write() noexcept {
 }
 
 bool sys_accept::attempt() noexcept {
-  if (!nonblocking_checked_) {
-    nonblocking_checked_ = true;
-    if (int e = set_nonblocking(fd_); e != 0) {
-      error_ = e;
-      return true;
-    }
-  }
-  for (;;) {
-    int fd = ::accept4(fd_, address_, length_, 0);
-    if (fd >= 0) {
-      // The new descriptor may reuse the number of one the loop watched before it was closed.
-      loop_->forget_fd(fd);
-      result_ = fd;
-      return true;
-    }
-    if (errno == EINTR) continue;
-    if (would_block(errno)) {
-      loop_->mark_drained(fd_, io_direction::read);
-      return false;
-    }
-    error_ = errno;
-    return true;
-  }
+  // As ::accept gives it: blocking mode, no close-on-exec, an aborted connection an error.
+  int accepted = -1;
+  transfer_step step = accept_once(*loop_, fd_, address_, length_, 0, /*skip_aborted=*/false, nonblocking_checked_,
+                                   accepted, error_);
+  if (step == transfer_step::would_block) return false;
+  result_ = step == transfer_step::complete ? accepted : -1;
+  return true;
 }
 
 bool sys_connect::attempt() noexcept {
