@@ -599,6 +599,8 @@ private:
       return handleConstruct(state, construct);
     if (!recording)
       return;
+    if (const auto *atomic = llvm::dyn_cast<clang::AtomicExpr>(s))
+      return recordAtomicHandOff(atomic);
     if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
       if (assign->isAssignmentOp()) {
         recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
@@ -1073,6 +1075,39 @@ private:
     handOff.loop = loopOf(call);
     if (model.spin) {
       const clang::Stmt *loop = loopConditionOf(call, ctx);
+      if (!loop)
+        return;
+      handOff.loc = locs.make(loop->getEndLoc());
+      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    }
+    out.handOffs.push_back(std::move(handOff));
+  }
+
+  /// C11 <stdatomic.h> and the __atomic builtins are atomic expressions, not calls, so no model
+  /// names them: a release (or seq_cst) store signals on its object, and an acquire (or seq_cst)
+  /// load awaits it as the condition of a loop that spins on it, as the models say of
+  /// std::atomic's store and load.
+  void recordAtomicHandOff(const clang::AtomicExpr *atomic) {
+    using Op = clang::AtomicExpr::AtomicOp;
+    Op op = atomic->getOp();
+    bool store = op == Op::AO__c11_atomic_store || op == Op::AO__atomic_store || op == Op::AO__atomic_store_n;
+    bool load = op == Op::AO__c11_atomic_load || op == Op::AO__atomic_load || op == Op::AO__atomic_load_n;
+    clang::Expr::EvalResult order;
+    if ((!store && !load) || !atomic->getOrder()->EvaluateAsInt(order, ctx))
+      return;
+    int64_t value = order.Val.getInt().getExtValue(); // memory_order: acquire 2, release 3, seq_cst 5
+    if (value != 5 && value != (store ? 3 : 2))
+      return;
+    std::optional<HeldLock> object = lockFor(atomic->getPtr(), loopOf(atomic));
+    if (!object)
+      return;
+    HandOff handOff;
+    handOff.role = store ? HandOffRole::Signal : HandOffRole::Await;
+    handOff.object = object->lock;
+    handOff.loc = locs.make(atomic->getBeginLoc());
+    handOff.loop = loopOf(atomic);
+    if (load) {
+      const clang::Stmt *loop = loopConditionOf(atomic, ctx);
       if (!loop)
         return;
       handOff.loc = locs.make(loop->getEndLoc());
