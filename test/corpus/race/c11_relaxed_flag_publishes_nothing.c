@@ -1,13 +1,12 @@
 // concur-race: yes
 // race-on: data_block
-// trap: C11 <stdatomic.h> flag stored relaxed: it publishes nothing, so the reads race with the writes
+// trap: C11 <stdatomic.h> flag stored relaxed publishes nothing (and no other atomic orders the threads)
 // tsan: check
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 
-atomic_int counter = 0;
 atomic_bool published = false;
 int data_block[4];
 
@@ -16,20 +15,16 @@ static void *producer(void *arg) {
   for (int i = 0; i < 4; ++i)
     data_block[i] = i + 1; // RACE
   atomic_store_explicit(&published, true, memory_order_relaxed);
-  for (int i = 0; i < 100; ++i)
-    atomic_fetch_add(&counter, 1);
   return NULL;
 }
 
 int main(void) {
   pthread_t t;
   pthread_create(&t, NULL, producer, NULL);
-  for (int i = 0; i < 100; ++i)
-    atomic_fetch_add(&counter, 1);
   while (!atomic_load_explicit(&published, memory_order_acquire))
     ;
   int s = data_block[0] + data_block[3]; // RACE
   pthread_join(t, NULL);
-  printf("%d %d\n", s, atomic_load(&counter));
+  printf("%d\n", s);
   return 0;
 }
