@@ -42,6 +42,15 @@ std::vector<Replacement> toReplacements(const Program &program, const std::vecto
   return out;
 }
 
+/// The rewrite of `target` that moves the work `spawn` starts, if phase 1 planned one.
+const Rewrite *rewriteOf(const Function &fn, int32_t spawn, RewriteTarget target) {
+  for (const Rewrite &rewrite : fn.rewrites)
+    if (rewrite.target == target &&
+        std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(spawn)) != rewrite.spawns.end())
+      return &rewrite;
+  return nullptr;
+}
+
 bool poolFamily(TargetModel model) {
   return model == TargetModel::ThreadPool || model == TargetModel::Executor || model == TargetModel::ParallelFor ||
          model == TargetModel::ProcessPool;
@@ -58,16 +67,10 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   if (site.model == TargetModel::Coroutines)
     return coroutineFix(context, site, why);
   // parallel_for when the model asks for it and the loop allows it; else the pool's submit.
-  const Rewrite *chosen = nullptr, *submit = nullptr;
-  for (const Rewrite &rewrite : fn.rewrites) {
-    if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
-      continue;
-    if ((rewrite.target == RewriteTarget::ParallelFor && site.model == TargetModel::ParallelFor) ||
-        (rewrite.target == RewriteTarget::ProcessPool && site.model == TargetModel::ProcessPool))
-      chosen = &rewrite;
-    if (rewrite.target == RewriteTarget::Submit)
-      submit = &rewrite;
-  }
+  const Rewrite *submit = rewriteOf(fn, site.spawn, RewriteTarget::Submit);
+  const Rewrite *chosen = site.model == TargetModel::ParallelFor   ? rewriteOf(fn, site.spawn, RewriteTarget::ParallelFor)
+                          : site.model == TargetModel::ProcessPool ? rewriteOf(fn, site.spawn, RewriteTarget::ProcessPool)
+                                                                   : nullptr;
   if (!chosen && submit && !submit->blocker.empty()) {
     why = submit->blocker;
     return {};
@@ -126,16 +129,9 @@ std::vector<Replacement> ModelSiteCheck::coroutineFix(const AnalysisContext &con
                                                        std::string &why) const {
   const Program &program = context.program;
   const Function &fn = program.functions()[site.function];
-  const Rewrite *chosen = nullptr, *submit = nullptr;
-  for (const Rewrite &rewrite : fn.rewrites) {
-    if (std::find(rewrite.spawns.begin(), rewrite.spawns.end(), uint32_t(site.spawn)) == rewrite.spawns.end())
-      continue;
-    if (rewrite.target == RewriteTarget::Coroutine)
-      chosen = &rewrite;
-    if (rewrite.target == RewriteTarget::Submit)
-      submit = &rewrite;
-  }
+  const Rewrite *chosen = rewriteOf(fn, site.spawn, RewriteTarget::Coroutine);
   if (!chosen) {
+    const Rewrite *submit = rewriteOf(fn, site.spawn, RewriteTarget::Submit);
     // The thread-pool planner's blocker covers what no rewrite can do (C, an old standard).
     why = submit && !submit->blocker.empty() ? submit->blocker
                                              : "concur rewrites to coroutines threads that std::thread or std::jthread "
