@@ -1,5 +1,9 @@
 #include "AstQueries.h"
 
+#include "Names.h"
+#include "../Models.h"
+
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -20,6 +24,67 @@ bool isThreadStart(const clang::Expr *e) {
   const clang::CXXMethodDecl *method = call ? call->getMethodDecl() : nullptr;
   return method && method->getName().starts_with("emplace") && call->getNumArgs() >= 1 &&
          !isThreadType(skipTemporaries(call->getArg(0))->getType());
+}
+
+clang::DynTypedNode parentOf(clang::ASTContext &ctx, const clang::DynTypedNode &node) {
+  auto parents = ctx.getParents(node);
+  return parents.empty() ? clang::DynTypedNode() : parents[0];
+}
+
+clang::DynTypedNode meaningfulParent(clang::ASTContext &ctx, const clang::Expr *e, const clang::Expr **outer) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(*e);
+  if (outer)
+    *outer = e;
+  while (true) {
+    clang::DynTypedNode parent = parentOf(ctx, node);
+    const auto *expr = parent.get<clang::Expr>();
+    const auto *construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(expr);
+    bool transparent = llvm::isa_and_nonnull<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr,
+                                             clang::CXXBindTemporaryExpr, clang::ExprWithCleanups, clang::ParenExpr,
+                                             clang::CXXFunctionalCastExpr>(expr) ||
+                       (construct && construct->getNumArgs() == 1 &&
+                        construct->getConstructor()->isCopyOrMoveConstructor());
+    if (!transparent)
+      return parent;
+    if (outer && !llvm::isa<clang::ExprWithCleanups>(expr))
+      *outer = expr;
+    node = parent;
+  }
+}
+
+bool usedByPostfixOperator(clang::ASTContext &ctx, const clang::Expr *e) {
+  clang::DynTypedNode node = parentOf(ctx, clang::DynTypedNode::create(*e));
+  while (llvm::isa_and_nonnull<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr>(
+      node.get<clang::Expr>()))
+    node = parentOf(ctx, node);
+  const auto *parent = node.get<clang::Expr>();
+  if (llvm::isa_and_nonnull<clang::MemberExpr, clang::ArraySubscriptExpr>(parent))
+    return true;
+  if (const auto *unary = llvm::dyn_cast_or_null<clang::UnaryOperator>(parent))
+    return unary->isPostfix();
+  if (const auto *op = llvm::dyn_cast_or_null<clang::CXXOperatorCallExpr>(parent))
+    return op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
+           op->getOperator() == clang::OO_Call;
+  return false;
+}
+
+std::optional<IoKind> streamIoKind(const clang::Expr *stream, const ModelDatabase &models, clang::ASTContext &ctx) {
+  stream = stream->IgnoreParenImpCasts();
+  if (clang::Expr::EvalResult value; stream->getType()->isIntegerType() && stream->EvaluateAsInt(value, ctx)) {
+    int64_t fd = value.Val.getInt().getExtValue();
+    return fd >= 0 && fd <= 2 ? std::optional<IoKind>(IoKind::Terminal) : std::nullopt;
+  }
+  auto kindOf = [](const Model *object) -> std::optional<IoKind> {
+    if (!object || (object->objectIo == IoKind::None && !object->objectIsMemory))
+      return std::nullopt;
+    return object->objectIsMemory ? IoKind::None : object->objectIo;
+  };
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
+    if (std::optional<IoKind> kind = kindOf(models.lookup(normalizedName(ref->getDecl()))))
+      return kind;
+  if (const auto *record = stream->getType().getNonReferenceType()->getAsCXXRecordDecl())
+    return kindOf(models.lookup(normalizedName(record)));
+  return std::nullopt;
 }
 
 const clang::Expr *skipTemporaries(const clang::Expr *e) {

@@ -3,12 +3,20 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include "../Summary.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include <optional>
+
 namespace clang {
+class ASTContext;
 class Expr;
 class QualType;
 } // namespace clang
 
 namespace concur {
+
+class ModelDatabase;
 
 /// Whether `type` is the class `std::<name>` (any template arguments).
 bool isStdRecord(clang::QualType type, llvm::StringRef name);
@@ -20,6 +28,23 @@ bool isThreadType(clang::QualType type);
 /// `emplace…(callable, args…)` that builds one in a container (the spawn's recorded location
 /// tells which of these candidates it is).
 bool isThreadStart(const clang::Expr *e);
+
+/// The node's first parent, or an empty node at the top.
+clang::DynTypedNode parentOf(clang::ASTContext &ctx, const clang::DynTypedNode &node);
+
+/// The first parent of `e` that is not a temporary, a conversion, an elided copy, a functional
+/// cast or a parenthesis. `outer` (when given) becomes the outermost of those expressions around
+/// `e` (a full expression's cleanups aside): what replacing `e` as written must replace.
+clang::DynTypedNode meaningfulParent(clang::ASTContext &ctx, const clang::Expr *e, const clang::Expr **outer = nullptr);
+
+/// Whether a postfix operator uses the value of `e` (`e.size()`, `e[0]`, `e++`, `e()`): a
+/// prefix operator written before `e` would then apply to that use's result instead.
+bool usedByPostfixOperator(clang::ASTContext &ctx, const clang::Expr *e);
+
+/// What the stream or descriptor an I/O call works on tells by itself: descriptors 0, 1 and 2
+/// are the terminal; a modelled object (`stderr`, `std::cout`) or class (`std::ofstream`) has
+/// its model's I/O kind, and a memory stream (`std::ostringstream`) none. Nullopt otherwise.
+std::optional<IoKind> streamIoKind(const clang::Expr *stream, const ModelDatabase &models, clang::ASTContext &ctx);
 
 /// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
 const clang::Expr *skipTemporaries(const clang::Expr *e);

@@ -1,5 +1,6 @@
 #include "AwaitConversion.h"
 
+#include "AstQueries.h"
 #include "LocMaker.h"
 #include "Names.h"
 #include "../Models.h"
@@ -74,31 +75,6 @@ struct FunctionRefs : clang::RecursiveASTVisitor<FunctionRefs> {
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>> refs;
 };
 
-/// A postfix use of the call's value (`f().size()`, `f()[0]`) binds tighter than `co_await`.
-bool needsParentheses(const clang::CallExpr *call, clang::ASTContext &ctx) {
-  clang::DynTypedNode node = clang::DynTypedNode::create(*call);
-  while (true) {
-    auto parents = ctx.getParents(node);
-    if (parents.empty())
-      return false;
-    const auto *parent = parents[0].get<clang::Expr>();
-    if (!parent)
-      return false;
-    if (llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr>(parent)) {
-      node = parents[0];
-      continue;
-    }
-    if (llvm::isa<clang::MemberExpr, clang::ArraySubscriptExpr>(parent))
-      return true;
-    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(parent))
-      return unary->isPostfix();
-    if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(parent))
-      return op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
-             op->getOperator() == clang::OO_Call;
-    return false;
-  }
-}
-
 bool isSyncWait(SyncKind sync) {
   return sync == SyncKind::Wait || sync == SyncKind::Join || sync == SyncKind::Barrier || sync == SyncKind::Get;
 }
@@ -129,16 +105,8 @@ bool AwaitConversion::edit(clang::SourceLocation begin, clang::SourceLocation en
 bool AwaitConversion::onMemoryOrTerminal(const clang::CallExpr *call, const Model &model) const {
   if (!call || model.streamArg.kind != ArgRef::Index || unsigned(model.streamArg.index) >= call->getNumArgs())
     return false;
-  const clang::Expr *stream = call->getArg(unsigned(model.streamArg.index))->IgnoreParenImpCasts();
-  if (clang::Expr::EvalResult value; stream->getType()->isIntegerType() && stream->EvaluateAsInt(value, ctx))
-    return value.Val.getInt().getExtValue() >= 0 && value.Val.getInt().getExtValue() <= 2; // 0, 1, 2
-  const Model *object = nullptr;
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
-    object = models.lookup(normalizedName(ref->getDecl()));
-  if (!object)
-    if (const auto *record = stream->getType().getNonReferenceType()->getAsCXXRecordDecl())
-      object = models.lookup(normalizedName(record));
-  return object && (object->objectIsMemory || object->objectIo == IoKind::Terminal);
+  std::optional<IoKind> kind = streamIoKind(call->getArg(unsigned(model.streamArg.index)), models, ctx);
+  return kind && (*kind == IoKind::None || *kind == IoKind::Terminal);
 }
 
 AwaitConversion::Role AwaitConversion::roleOf(const clang::FunctionDecl *callee, const clang::CallExpr *call,
@@ -202,7 +170,7 @@ bool AwaitConversion::renameCallee(const clang::CallExpr *call, const std::strin
 bool AwaitConversion::awaitCall(const clang::CallExpr *call, const std::string &replacement) {
   const clang::SourceManager &sm = ctx.getSourceManager();
   const clang::LangOptions &lang = ctx.getLangOpts();
-  bool parens = needsParentheses(call, ctx);
+  bool parens = usedByPostfixOperator(ctx, call); // `f().size()`: binds tighter than co_await
   if (!replacement.empty() && !renameCallee(call, replacement))
     return false;
   awaitedRefs.insert(call->getCallee()->IgnoreImpCasts());
@@ -303,15 +271,11 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, llvm::ArrayRef<const cl
 }
 
 clang::SourceLocation AwaitConversion::endOfBlock(const clang::Stmt *s) const {
-  clang::DynTypedNode node = clang::DynTypedNode::create(*s);
-  while (true) {
-    auto parents = ctx.getParents(node);
-    if (parents.empty())
-      return {};
-    if (const auto *block = parents[0].get<clang::CompoundStmt>())
+  for (clang::DynTypedNode node = parentOf(ctx, clang::DynTypedNode::create(*s)); !node.getNodeKind().isNone();
+       node = parentOf(ctx, node))
+    if (const auto *block = node.get<clang::CompoundStmt>())
       return block->getRBracLoc();
-    node = parents[0];
-  }
+  return {};
 }
 
 bool AwaitConversion::checkCalledFunction(const clang::FunctionDecl *fn) {

@@ -67,10 +67,10 @@ enum class Keeper : uint8_t { Detached, Container };
 /// planCoroutines.
 class ConnectionPlanner {
 public:
-  ConnectionPlanner(const clang::FunctionDecl *fn, clang::ASTContext &ctx, LocMaker &locs, const ModelDatabase &models)
-      : fn(fn), ctx(ctx), sm(ctx.getSourceManager()), lang(ctx.getLangOpts()), locs(locs), conversion(ctx, models, locs) {
-    scan.TraverseStmt(fn->getBody());
-  }
+  ConnectionPlanner(const clang::FunctionDecl *fn, const BodyScan &scan, clang::ASTContext &ctx, LocMaker &locs,
+                    const ModelDatabase &models)
+      : fn(fn), ctx(ctx), sm(ctx.getSourceManager()), lang(ctx.getLangOpts()), locs(locs), conversion(ctx, models, locs),
+        scan(scan) {}
 
   /// Null when concur cannot find the spawn's expression in a loop again.
   std::optional<Rewrite> plan(uint32_t index, const Spawn &spawn) {
@@ -117,29 +117,7 @@ private:
     edits.push_back(Edit{locs.makeRange(begin, end), std::move(text)});
     return true;
   }
-  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const {
-    auto parents = ctx.getParents(node);
-    return parents.empty() ? clang::DynTypedNode() : parents[0];
-  }
-  /// The first parent that is not a temporary, a conversion, a cast to the same thread type or
-  /// a parenthesis; `outer` becomes the outermost expression skipped.
-  clang::DynTypedNode meaningfulParent(const clang::Expr *e, const clang::Expr *&outer) const {
-    clang::DynTypedNode node = clang::DynTypedNode::create(*e);
-    outer = e;
-    while (true) {
-      clang::DynTypedNode parent = parentOf(node);
-      const auto *expr = parent.get<clang::Expr>();
-      if (!expr || !(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr,
-                                clang::ExprWithCleanups, clang::ParenExpr, clang::CXXFunctionalCastExpr>(expr) ||
-                     (llvm::isa<clang::CXXConstructExpr>(expr) &&
-                      llvm::cast<clang::CXXConstructExpr>(expr)->getNumArgs() == 1 &&
-                      llvm::cast<clang::CXXConstructExpr>(expr)->getConstructor()->isCopyOrMoveConstructor())))
-        return parent;
-      if (!llvm::isa<clang::ExprWithCleanups>(expr))
-        outer = expr;
-      node = parent;
-    }
-  }
+  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const { return concur::parentOf(ctx, node); }
   /// `x.method(…)` for a reference to `x`: the member expression and its call, or nulls.
   std::pair<const clang::MemberExpr *, const clang::CXXMemberCallExpr *> memberCallOn(const clang::DeclRefExpr *ref) const {
     clang::DynTypedNode node = clang::DynTypedNode::create(*ref);
@@ -231,7 +209,7 @@ private:
     for (unsigned i = 1; i < construct->getNumArgs(); ++i)
       arguments.push_back(construct->getArg(i));
     const clang::Expr *outer = nullptr;
-    clang::DynTypedNode parent = meaningfulParent(construct, outer);
+    clang::DynTypedNode parent = meaningfulParent(ctx, construct, &outer);
     if (const auto *member = parent.get<clang::MemberExpr>()) {
       const auto *call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>());
       if (!call || member->getMemberDecl()->getName() != "detach")
@@ -266,7 +244,7 @@ private:
     for (unsigned i = first + 1; i < call->getNumArgs(); ++i)
       arguments.push_back(call->getArg(i));
     const clang::Expr *outer = nullptr;
-    clang::DynTypedNode parent = meaningfulParent(call, outer);
+    clang::DynTypedNode parent = meaningfulParent(ctx, call, &outer);
     const auto *push = parent.get<clang::CXXMemberCallExpr>();
     llvm::StringRef method = push && push->getMethodDecl() ? push->getMethodDecl()->getName() : "";
     if (method != "push_back" && !method.starts_with("emplace"))
@@ -305,19 +283,9 @@ private:
 
   /// Removes a statement, and its line when nothing else is on it.
   bool deleteStatement(const clang::Stmt *statement) {
-    clang::SourceLocation begin = statement->getBeginLoc();
-    clang::SourceLocation end = llvm::isa<clang::DeclStmt>(statement) // its range ends at its `;`
-                                    ? endOfToken(statement->getEndLoc())
-                                    : clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi,
-                                                                           sm, lang, false);
+    auto [begin, end] = statementDeletion(sm, lang, statement);
     if (end.isInvalid())
       return fail("concur could not find the end of a statement it moves");
-    std::string indent = indentAt(sm, begin);
-    auto [file, to] = sm.getDecomposedLoc(end);
-    llvm::StringRef rest = sm.getBufferData(file).substr(to);
-    size_t newline = rest.find('\n');
-    if (!indent.empty() && newline != llvm::StringRef::npos && rest.substr(0, newline).trim().empty())
-      return edit(begin.getLocWithOffset(-int(indent.size())), end.getLocWithOffset(int(newline + 1)), "");
     return edit(begin, end, "");
   }
 
@@ -560,14 +528,9 @@ private:
     if (method == "join" || method == "get" || method == "wait") {
       joined = true;
       const clang::Expr *object = member->getBase()->IgnoreImpCasts();
-      clang::DynTypedNode node = clang::DynTypedNode::create(*call);
-      do
-        node = parentOf(node);
-      while (node.get<clang::ImplicitCastExpr>() || node.get<clang::MaterializeTemporaryExpr>() ||
-             node.get<clang::CXXBindTemporaryExpr>());
-      bool postfix = node.get<clang::MemberExpr>() || node.get<clang::ArraySubscriptExpr>();
       std::string awaited = "co_await " + tokenText(object->getSourceRange());
-      return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()), postfix ? "(" + awaited + ")" : awaited);
+      return edit(call->getBeginLoc(), endOfToken(call->getEndLoc()),
+                  usedByPostfixOperator(ctx, call) ? "(" + awaited + ")" : awaited);
     }
     if (method == "joinable" || method == "valid") {
       clang::SourceLocation name = member->getMemberLoc();
@@ -678,13 +641,6 @@ private:
 
   // ---- concur::run around the loop ----------------------------------------------------------
 
-  /// Where a statement's text ends, its `;` included.
-  clang::SourceLocation statementEnd(const clang::Stmt *s) const {
-    clang::SourceLocation semi =
-        clang::Lexer::findLocationAfterToken(s->getEndLoc(), clang::tok::semi, sm, lang, /*SkipTrailing=*/false);
-    return semi.isValid() ? semi : endOfToken(s->getEndLoc());
-  }
-
   bool wrap() {
     clang::SourceLocation begin = spawnLoop->getBeginLoc();
     std::string indent = indentAt(sm, begin);
@@ -701,7 +657,7 @@ private:
         unit = inner.substr(indent.size());
     }
     const clang::Stmt *last = joinLoop ? joinLoop : spawnLoop;
-    clang::SourceLocation end = statementEnd(last);
+    clang::SourceLocation end = statementEnd(sm, lang, last);
     if (!begin.isFileID() || !end.isFileID())
       return fail(loopName + " is written inside a macro");
     std::string open = hoisted + "concur::run([&]() -> concur::task<void> {\n" + indent + unit;
@@ -776,7 +732,7 @@ private:
   const clang::LangOptions &lang;
   LocMaker &locs;
   AwaitConversion conversion;
-  BodyScan scan;
+  const BodyScan &scan; // of fn's body, shared by the planners of its spawns
   Rewrite rewrite;
   std::vector<Edit> edits;
   std::string reason;
@@ -811,11 +767,16 @@ std::vector<Rewrite> planCoroutines(const clang::FunctionDecl *fn, const Functio
   std::vector<Rewrite> out;
   if (!ctx.getLangOpts().CPlusPlus)
     return out; // C: the thread-pool planner's blocker says why nothing is rewritten
+  std::optional<BodyScan> scan;
   for (uint32_t s = 0; s < facts.spawns.size(); ++s) {
     const Spawn &spawn = facts.spawns[s];
     if ((spawn.kind != SpawnKind::Thread && spawn.kind != SpawnKind::Async) || spawn.deferred || spawn.loop < 0)
       continue;
-    ConnectionPlanner planner(fn, ctx, locs, models);
+    if (!scan) {
+      scan.emplace();
+      scan->TraverseStmt(fn->getBody());
+    }
+    ConnectionPlanner planner(fn, *scan, ctx, locs, models);
     if (std::optional<Rewrite> rewrite = planner.plan(s, spawn))
       out.push_back(std::move(*rewrite));
   }

@@ -2,6 +2,7 @@
 
 #include "../Models.h"
 #include "Annotations.h"
+#include "AstQueries.h"
 #include "BodyShape.h"
 #include "CfgFixpoint.h"
 #include "LocMaker.h"
@@ -1321,25 +1322,10 @@ private:
     if (streams.empty())
       return;
     const clang::Expr *stream = streams.front()->IgnoreParenImpCasts();
-    if (clang::Expr::EvalResult value; stream->getType()->isIntegerType() &&
-                                       stream->EvaluateAsInt(value, ctx)) {
-      if (value.Val.getInt().getExtValue() <= 2 && value.Val.getInt().getExtValue() >= 0)
-        effect.io = IoKind::Terminal; // descriptors 0, 1, 2
+    if (std::optional<IoKind> kind = streamIoKind(stream, models, ctx)) {
+      effect.io = *kind;
       return;
     }
-    auto apply = [&](const Model *object) {
-      if (!object || (object->objectIo == IoKind::None && !object->objectIsMemory))
-        return false;
-      effect.io = object->objectIsMemory ? IoKind::None : object->objectIo;
-      return true;
-    };
-    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
-      if (apply(models.lookup(normalizedName(ref->getDecl()))))
-        return;
-    clang::QualType type = stream->getType().getNonReferenceType();
-    if (const auto *record = type->getAsCXXRecordDecl())
-      if (apply(models.lookup(normalizedName(record))))
-        return;
     if (const clang::ValueDecl *decl = descriptorDecl(stream))
       if (auto it = descriptors.kinds.find(decl); it != descriptors.kinds.end())
         effect.io = it->second;

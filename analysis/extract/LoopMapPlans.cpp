@@ -122,12 +122,7 @@ private:
   /// The rewrite of `loop` (a dropped one, with no poolAt, when the loop cannot be edited).
   Rewrite &add(const clang::Stmt *loop, const std::string &replacement) {
     clang::SourceLocation begin = loop->getBeginLoc();
-    const clang::Stmt *last = llvm::isa<clang::ForStmt>(loop) ? llvm::cast<clang::ForStmt>(loop)->getBody()
-                                                              : llvm::cast<clang::CXXForRangeStmt>(loop)->getBody();
-    clang::SourceLocation end = llvm::isa<clang::CompoundStmt>(last)
-                                    ? endOfToken(loop->getEndLoc())
-                                    : clang::Lexer::findLocationAfterToken(loop->getEndLoc(), clang::tok::semi, sm, lang,
-                                                                           false);
+    clang::SourceLocation end = statementEnd(sm, lang, loop);
     if (begin.isMacroID() || end.isInvalid() || end.isMacroID() || !sm.isInMainFile(begin))
       return dropped = Rewrite{};
     Rewrite rewrite;

@@ -140,20 +140,6 @@ private:
 
 /// Whether a statement's `;` lies after its last token: an expression, a `return`, or a
 /// loop or `if` that ends with one. (A declaration's range ends at its `;`, a block's at `}`.)
-bool semicolonFollows(const clang::Stmt *statement) {
-  if (llvm::isa<clang::CompoundStmt, clang::DeclStmt, clang::NullStmt>(statement))
-    return false;
-  if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(statement))
-    return semicolonFollows(loop->getBody());
-  if (const auto *loop = llvm::dyn_cast<clang::CXXForRangeStmt>(statement))
-    return semicolonFollows(loop->getBody());
-  if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(statement))
-    return semicolonFollows(loop->getBody());
-  if (const auto *branch = llvm::dyn_cast<clang::IfStmt>(statement))
-    return semicolonFollows(branch->getElse() ? branch->getElse() : branch->getThen());
-  return true;
-}
-
 /// Whether `e` is a statement of its own: in a block, or the body of a loop or a branch.
 bool isExpressionStatement(const clang::Expr *e, clang::ASTContext &ctx) {
   clang::DynTypedNode node = clang::DynTypedNode::create(*e);
@@ -285,27 +271,8 @@ private:
 
   // ---- the AST around a node ----------------------------------------------------------------
 
-  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const {
-    auto parents = ctx.getParents(node);
-    return parents.empty() ? clang::DynTypedNode() : parents[0];
-  }
-  /// The first parent of `e` that is not a temporary, a conversion or a parenthesis.
-  clang::DynTypedNode meaningfulParent(const clang::Expr *e) const {
-    clang::DynTypedNode node = clang::DynTypedNode::create(*e);
-    while (true) {
-      clang::DynTypedNode parent = parentOf(node);
-      const auto *expr = parent.get<clang::Expr>();
-      if (!expr)
-        return parent;
-      if (!(llvm::isa<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr,
-                      clang::ExprWithCleanups, clang::ParenExpr, clang::CXXFunctionalCastExpr>(expr) ||
-            (llvm::isa<clang::CXXConstructExpr>(expr) &&
-             llvm::cast<clang::CXXConstructExpr>(expr)->getNumArgs() == 1 &&
-             llvm::cast<clang::CXXConstructExpr>(expr)->getConstructor()->isCopyOrMoveConstructor())))
-        return parent;
-      node = parent;
-    }
-  }
+  clang::DynTypedNode parentOf(const clang::DynTypedNode &node) const { return concur::parentOf(ctx, node); }
+  clang::DynTypedNode meaningfulParent(const clang::Expr *e) const { return concur::meaningfulParent(ctx, e); }
   /// The statements from `s` up to the function's body.
   std::vector<const clang::Stmt *> ancestors(const clang::Stmt *s) const {
     std::vector<const clang::Stmt *> chain;
@@ -498,10 +465,7 @@ private:
         branch && check && branch->getCond()->IgnoreParenImpCasts() == check && !branch->getElse() &&
         !branch->getInit() && !branch->getConditionVariable() && fullStatement(branch) == branch) {
       uses.push_back(call);
-      clang::SourceLocation end = semicolonFollows(branch->getThen())
-                                      ? clang::Lexer::findLocationAfterToken(branch->getEndLoc(), clang::tok::semi, sm,
-                                                                             lang, false)
-                                      : endOfToken(branch->getEndLoc());
+      clang::SourceLocation end = statementEnd(sm, lang, branch); // no else: as its then-branch ends
       return end.isValid() ? edit(branch->getBeginLoc(), end, replacement + ";")
                            : fail(fmt::format("concur could not find the end of the check of '{}'", name.str()));
     }
@@ -905,24 +869,9 @@ private:
 };
 
 bool Planner::deleteStatement(const clang::Stmt *statement, std::vector<Edit> &out) {
-  clang::SourceLocation begin = statement->getBeginLoc();
-  clang::SourceLocation end = semicolonFollows(statement)
-                                  ? clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi, sm,
-                                                                         lang, /*SkipTrailingWhitespaceAndNewLine=*/false)
-                                  : endOfToken(statement->getEndLoc());
+  auto [begin, end] = statementDeletion(sm, lang, statement);
   if (!writable(begin, end))
     return fail("a statement to remove is written inside a macro");
-  std::pair<clang::FileID, unsigned> b = sm.getDecomposedLoc(begin), e = sm.getDecomposedLoc(end);
-  llvm::StringRef buffer = sm.getBufferData(b.first);
-  size_t lineStart = buffer.rfind('\n', b.second == 0 ? 0 : b.second - 1);
-  lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
-  size_t lineEnd = buffer.find('\n', e.second);
-  bool aloneOnLines = buffer.slice(lineStart, b.second).trim().empty() &&
-                      (lineEnd == llvm::StringRef::npos || buffer.slice(e.second, lineEnd).trim().empty());
-  if (aloneOnLines) {
-    begin = begin.getLocWithOffset(-int(b.second - lineStart));
-    end = end.getLocWithOffset(int((lineEnd == llvm::StringRef::npos ? buffer.size() : lineEnd + 1) - e.second));
-  }
   out.push_back(replace(begin, end, ""));
   return true;
 }
@@ -1060,9 +1009,7 @@ std::optional<Rewrite> Planner::planParallelFor() {
   std::string indexType = tokenText(index->getTypeSourceInfo()->getTypeLoc().getSourceRange());
   std::string replacement = fmt::format("{}.parallel_for({}, {}, [&]({} {}) {});", pool, first, last, indexType,
                                         index->getName().str(), body);
-  clang::SourceLocation end =
-      semicolonFollows(loop) ? clang::Lexer::findLocationAfterToken(loop->getEndLoc(), clang::tok::semi, sm, lang, false)
-                             : endOfToken(loop->getEndLoc());
+  clang::SourceLocation end = statementEnd(sm, lang, loop);
   if (!writable(loop->getBeginLoc(), end))
     return std::nullopt;
   rewrite.edits.push_back(replace(loop->getBeginLoc(), end, replacement));

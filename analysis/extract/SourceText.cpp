@@ -3,7 +3,9 @@
 #include "Includes.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 namespace concur {
 
@@ -52,6 +54,47 @@ const clang::Stmt *onlyStatement(const clang::Stmt *body) {
 bool refersTo(const clang::Expr *e, const clang::VarDecl *var) {
   const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
   return ref && ref->getDecl() == var;
+}
+
+bool semicolonFollows(const clang::Stmt *statement) {
+  if (llvm::isa<clang::CompoundStmt, clang::DeclStmt, clang::NullStmt>(statement))
+    return false;
+  if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  if (const auto *loop = llvm::dyn_cast<clang::CXXForRangeStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(statement))
+    return semicolonFollows(loop->getBody());
+  if (const auto *branch = llvm::dyn_cast<clang::IfStmt>(statement))
+    return semicolonFollows(branch->getElse() ? branch->getElse() : branch->getThen());
+  return true;
+}
+
+clang::SourceLocation statementEnd(const clang::SourceManager &sm, const clang::LangOptions &lang,
+                                   const clang::Stmt *statement) {
+  return semicolonFollows(statement)
+             ? clang::Lexer::findLocationAfterToken(statement->getEndLoc(), clang::tok::semi, sm, lang,
+                                                    /*SkipTrailingWhitespaceAndNewLine=*/false)
+             : clang::Lexer::getLocForEndOfToken(statement->getEndLoc(), 0, sm, lang);
+}
+
+std::pair<clang::SourceLocation, clang::SourceLocation>
+statementDeletion(const clang::SourceManager &sm, const clang::LangOptions &lang, const clang::Stmt *statement) {
+  clang::SourceLocation begin = statement->getBeginLoc();
+  clang::SourceLocation end = statementEnd(sm, lang, statement);
+  if (end.isInvalid() || !begin.isFileID() || !end.isFileID())
+    return {begin, end};
+  std::pair<clang::FileID, unsigned> b = sm.getDecomposedLoc(begin), e = sm.getDecomposedLoc(end);
+  llvm::StringRef buffer = sm.getBufferData(b.first);
+  size_t lineStart = buffer.rfind('\n', b.second == 0 ? 0 : b.second - 1);
+  lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
+  size_t lineEnd = buffer.find('\n', e.second);
+  bool aloneOnLines = buffer.slice(lineStart, b.second).trim().empty() &&
+                      (lineEnd == llvm::StringRef::npos || buffer.slice(e.second, lineEnd).trim().empty());
+  if (!aloneOnLines)
+    return {begin, end};
+  return {begin.getLocWithOffset(-int(b.second - lineStart)),
+          end.getLocWithOffset(int((lineEnd == llvm::StringRef::npos ? buffer.size() : lineEnd + 1) - e.second))};
 }
 
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs) {

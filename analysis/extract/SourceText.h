@@ -8,12 +8,14 @@
 #include <optional>
 #include <string>
 
+#include "clang/Basic/SourceLocation.h"
+
 namespace clang {
 class Expr;
+class LangOptions;
 class Stmt;
 class VarDecl;
 class SourceManager;
-class SourceLocation;
 } // namespace clang
 
 namespace concur {
@@ -35,6 +37,19 @@ const clang::Stmt *onlyStatement(const clang::Stmt *body);
 
 /// Whether `e` names `var` (through parentheses and implicit conversions).
 bool refersTo(const clang::Expr *e, const clang::VarDecl *var);
+
+/// Whether a `;` follows the statement's last token (`f();`, `for (…) f();`) rather than being
+/// part of its range (a declaration) or not needed (a block).
+bool semicolonFollows(const clang::Stmt *statement);
+
+/// Where a statement's text ends, its `;` included.
+clang::SourceLocation statementEnd(const clang::SourceManager &sm, const clang::LangOptions &lang,
+                                   const clang::Stmt *statement);
+
+/// The characters that deleting `statement` removes: its text, and its whole lines when nothing
+/// else is written on them. Invalid when its end cannot be found.
+std::pair<clang::SourceLocation, clang::SourceLocation>
+statementDeletion(const clang::SourceManager &sm, const clang::LangOptions &lang, const clang::Stmt *statement);
 
 /// `#include <concur/thread_pool.hpp>` for the main file, unless it includes it or concur.hpp.
 std::optional<Edit> threadPoolInclude(const clang::SourceManager &sm, LocMaker &locs);
