@@ -1,5 +1,5 @@
-// A process pool's manager thread: it starts workers through the fork server, sends each idle
-// worker the next request, reads answers, and turns deaths and timeouts into failed futures.
+// A process pool's manager thread: it starts workers through the fork server, keeps each worker
+// supplied with requests, reads answers, and turns deaths and timeouts into failed futures.
 #include <concur/process_pool.hpp>
 #include <concur/thread_pool.hpp>
 
@@ -30,6 +30,15 @@ namespace wire = detail::wire;
 using clock = std::chrono::steady_clock;
 
 namespace {
+
+/// How much queued work a worker may hold beyond the request it runs. Requests sent ahead hide
+/// the round trip to the manager (tens of microseconds), which would otherwise dominate short
+/// tasks; the budget bounds how unevenly the last requests can fall on the workers, and the
+/// byte limit keeps what is sent ahead within the socket's buffer, so that the manager's write
+/// never waits on a worker that is itself writing a large answer.
+constexpr std::chrono::microseconds pipeline_budget{200};
+constexpr std::size_t max_pipeline_depth = 64;
+constexpr std::size_t max_pipelined_bytes = 64 * 1024;
 
 std::string describe_end(int status) {
   if (WIFSIGNALED(status)) {
@@ -107,15 +116,28 @@ public:
   }
 
 private:
+  struct sent_request {
+    std::unique_ptr<remote_request> request;
+    std::size_t frame_bytes;
+  };
+
   struct worker {
+    worker(pid_t pid, int fd) : pid(pid), fd(fd) {}
     pid_t pid;
     int fd;
-    std::unique_ptr<remote_request> current;
+    /// Sent and not answered yet, in the order sent: the worker runs the front one.
+    std::deque<sent_request> in_flight;
+    /// When the front request began, as far as the manager knows (sent, or its predecessor
+    /// answered), and when it is due (its timeout).
+    clock::time_point front_since{};
     std::optional<clock::time_point> deadline;
+    std::size_t pipelined_bytes = 0; // of the requests behind the front
+    std::size_t sent = 0;
     std::size_t answered = 0;
     bool channel_open = true;
     /// No more requests: it reached max_tasks_per_child, timed out, or the pool is stopping.
     bool retiring = false;
+    wire::inbox answers;
   };
 
   void wake() {
@@ -164,6 +186,11 @@ private:
   }
 
   std::unique_ptr<remote_request> next_request() {
+    if (!resend_.empty()) {
+      auto request = std::move(resend_.front());
+      resend_.pop_front();
+      return request;
+    }
     std::lock_guard lock(mutex_);
     while (!queue_.empty()) {
       auto request = std::move(queue_.front());
@@ -173,56 +200,114 @@ private:
     return nullptr;
   }
 
+  /// Deals the queued requests out one at a time to the workers with room, so that a few
+  /// requests spread over the workers rather than queue behind one; each worker's share goes
+  /// out in one write.
   void dispatch() {
-    for (auto& w : workers_) {
-      if (!w->channel_open || w->current || w->retiring) continue;
-      auto request = next_request();
-      if (!request) return;
-      send_request(*w, std::move(request));
+    std::vector<std::string> frames(workers_.size());
+    for (bool dealt = true; dealt;) {
+      dealt = false;
+      for (std::size_t i = 0; i < workers_.size(); ++i) {
+        worker& w = *workers_[i];
+        if (!has_room(w)) continue;
+        auto request = next_request();
+        if (!request) break;
+        add_request(w, std::move(request), frames[i]);
+        dealt = true;
+      }
+    }
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+      if (frames[i].empty()) continue;
+      // A worker that died meanwhile fails this write; its exit report then settles its
+      // requests. The channel stays open: what the worker wrote before dying (an initializer
+      // failure) is still to be read.
+      if (!wire::write_all(workers_[i]->fd, frames[i].data(), frames[i].size())) workers_[i]->retiring = true;
     }
   }
 
-  void send_request(worker& w, std::unique_ptr<remote_request> request) {
+  bool has_room(const worker& w) const {
+    if (!w.channel_open || w.retiring) return false;
+    if (w.in_flight.empty()) return true;
+    return w.in_flight.size() < pipeline_depth() && w.pipelined_bytes < max_pipelined_bytes;
+  }
+
+  /// One request plus as many as fit in the pipeline budget at the recent time per request. Until
+  /// a request has been timed, and for slow ones, a worker holds one: a request that waits in
+  /// the manager's queue can still be cancelled or go to whichever worker frees first.
+  std::size_t pipeline_depth() const {
+    if (!service_estimate_) return 1;
+    const auto per_request = std::max(*service_estimate_, clock::duration{1});
+    return std::clamp<std::size_t>(1 + pipeline_budget / per_request, 1, max_pipeline_depth);
+  }
+
+  void add_request(worker& w, std::unique_ptr<remote_request> request, std::string& frames) {
     wire::request_header header{request->arguments.size(), reinterpret_cast<std::uint64_t>(request->function->entry),
                                 request->calls, 0};
-    std::string frame(reinterpret_cast<const char*>(&header), sizeof header);
-    frame += request->arguments;
-    auto timeout = request->timeout ? request->timeout : options_.task_timeout;
-    if (timeout) w.deadline = clock::now() + *timeout;
-    w.current = std::move(request);
-    // A worker that died meanwhile fails this write; its exit report then fails the request.
-    // The channel stays open: what the worker wrote before dying (an initializer failure) is
-    // still to be read.
-    if (!wire::write_all(w.fd, frame.data(), frame.size())) w.retiring = true;
+    const std::size_t start = frames.size();
+    frames.append(reinterpret_cast<const char*>(&header), sizeof header);
+    frames += request->arguments;
+    const std::size_t bytes = frames.size() - start;
+    if (w.in_flight.empty()) begin_front(w, *request, clock::now());
+    else w.pipelined_bytes += bytes;
+    w.in_flight.push_back({std::move(request), bytes});
+    if (options_.max_tasks_per_child != 0 && ++w.sent >= options_.max_tasks_per_child) w.retiring = true;
   }
 
+  void begin_front(worker& w, const remote_request& request, clock::time_point now) {
+    w.front_since = now;
+    auto timeout = request.timeout ? request.timeout : options_.task_timeout;
+    if (timeout) w.deadline = now + *timeout;
+    else w.deadline.reset();
+  }
+
+  /// Reads what the worker sent and settles every request answered in it.
   void read_response(worker& w) {
+    // At end of stream the worker is gone; the fork server's report says how, and fails the
+    // request it was running.
+    const bool open = w.answers.fill(w.fd, /*wait=*/false);
     wire::response_header header{};
     std::string body;
-    bool complete = wire::read_all(w.fd, &header, sizeof header);
-    if (complete) {
-      body.resize(header.body_size);
-      complete = wire::read_all(w.fd, body.data(), body.size());
+    while (w.answers.next(header, body)) {
+      byte_reader in(body.data(), body.size());
+      if (header.what == wire::response_kind::initializer_failed) {
+        auto type = in.get<std::string>();
+        auto message = in.get<std::string>();
+        mark_broken(std::make_exception_ptr(broken_worker("concur::process_pool: the initializer failed in worker " +
+                                                          std::to_string(w.pid) + ": " + type + ": " + message)));
+        w.retiring = true;
+        continue;
+      }
+      if (w.in_flight.empty()) continue; // failed meanwhile (the pool broke)
+      answered(w)->complete(in);
     }
-    if (!complete) {
-      // The worker is gone; the fork server's report says how, and fails its task.
-      close_channel(w);
-      return;
-    }
-    byte_reader in(body.data(), body.size());
-    if (header.what == wire::response_kind::initializer_failed) {
-      auto type = in.get<std::string>();
-      auto message = in.get<std::string>();
-      mark_broken(std::make_exception_ptr(
-          broken_worker("concur::process_pool: the initializer failed in worker " + std::to_string(w.pid) + ": " + type + ": " + message)));
-      w.retiring = true;
-      return;
-    }
-    auto request = std::move(w.current);
-    w.deadline.reset();
+    if (!open) close_channel(w);
+  }
+
+  /// Takes the front request off `w` as answered and starts the clock on the next one.
+  std::unique_ptr<remote_request> answered(worker& w) {
+    const auto now = clock::now();
+    const clock::duration took = now - w.front_since;
+    service_estimate_ = service_estimate_ ? *service_estimate_ + (took - *service_estimate_) / 8 : took;
+    auto request = std::move(w.in_flight.front().request);
+    w.in_flight.pop_front();
     ++w.answered;
-    if (options_.max_tasks_per_child != 0 && w.answered >= options_.max_tasks_per_child) w.retiring = true;
-    if (request) request->complete(in);
+    if (!w.in_flight.empty()) {
+      w.pipelined_bytes -= w.in_flight.front().frame_bytes;
+      begin_front(w, *w.in_flight.front().request, now);
+    } else {
+      w.deadline.reset();
+    }
+    return request;
+  }
+
+  /// The requests queued behind the front one of a worker that will not run them go to the
+  /// front of the pool's queue, in their order; they were never started.
+  void resend_pipelined(worker& w) {
+    while (w.in_flight.size() > 1) {
+      resend_.push_front(std::move(w.in_flight.back().request));
+      w.in_flight.pop_back();
+    }
+    w.pipelined_bytes = 0;
   }
 
   void read_session() {
@@ -234,7 +319,7 @@ private:
         int fd = spawning_.front();
         spawning_.pop_front();
         if (m.what == wire::kind::spawned) {
-          workers_.push_back(std::make_unique<worker>(worker{m.pid, fd, nullptr, std::nullopt}));
+          workers_.push_back(std::make_unique<worker>(m.pid, fd));
           publish_pids();
         } else {
           ::close(fd);
@@ -253,14 +338,16 @@ private:
     auto found = std::find_if(workers_.begin(), workers_.end(), [&](const auto& w) { return w->pid == pid; });
     if (found == workers_.end()) return;
     worker& w = **found;
-    // What it wrote before it ended (a result, an initializer failure) counts first.
-    pollfd pending{w.fd, POLLIN, 0};
-    if (w.channel_open && ::poll(&pending, 1, 0) > 0) read_response(w);
-    if (w.current) {
+    // What it wrote before it ended (results, an initializer failure) counts first.
+    if (w.channel_open) read_response(w);
+    resend_pipelined(w);
+    if (!w.in_flight.empty()) {
+      auto request = std::move(w.in_flight.front().request);
+      w.in_flight.clear();
       const int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-      w.current->fail(std::make_exception_ptr(broken_worker("concur::process_pool: worker " + std::to_string(pid) + " " +
-                                                                describe_end(status) + " while running " + w.current->function->name,
-                                                            sig)));
+      request->fail(std::make_exception_ptr(broken_worker("concur::process_pool: worker " + std::to_string(pid) + " " +
+                                                              describe_end(status) + " while running " + request->function->name,
+                                                          sig)));
     } else if (options_.initializer != nullptr && w.answered == 0 && !w.retiring && status != 0) {
       mark_broken(std::make_exception_ptr(
           broken_worker("concur::process_pool: worker " + std::to_string(pid) + " " + describe_end(status) + " while starting")));
@@ -279,11 +366,13 @@ private:
   void expire_deadlines() {
     const auto now = clock::now();
     for (auto& w : workers_) {
-      if (!w->current || !w->deadline || *w->deadline > now) continue;
+      if (w->in_flight.empty() || !w->deadline || *w->deadline > now) continue;
       ::kill(w->pid, SIGKILL);
       w->deadline.reset();
       w->retiring = true;
-      auto request = std::move(w->current);
+      resend_pipelined(*w);
+      auto request = std::move(w->in_flight.front().request);
+      w->in_flight.clear();
       request->fail(std::make_exception_ptr(timeout_error("concur::process_pool: " + request->function->name +
                                                           " ran past its timeout; its worker " + std::to_string(w->pid) + " was killed")));
     }
@@ -294,7 +383,7 @@ private:
     bool needed;
     {
       std::lock_guard lock(mutex_);
-      needed = !broken_ && (!stopping_ || !queue_.empty());
+      needed = !broken_ && (!stopping_ || !queue_.empty() || !resend_.empty());
     }
     if (!needed) return;
     std::size_t active = spawning_.size();
@@ -326,10 +415,10 @@ private:
   bool stop_when_idle() {
     {
       std::lock_guard lock(mutex_);
-      if (!stopping_ || !queue_.empty()) return false;
+      if (!stopping_ || !queue_.empty() || !resend_.empty()) return false;
     }
     for (auto& w : workers_)
-      if (!w->current) {
+      if (w->in_flight.empty()) {
         w->retiring = true;
         close_channel(*w);
       }
@@ -343,12 +432,15 @@ private:
       if (!broken_) broken_ = error;
       queued.swap(queue_);
     }
+    for (auto& request : resend_) request->fail(error);
+    resend_.clear();
     for (auto& request : queued) request->fail(error);
-    for (auto& w : workers_)
-      if (w->current) {
-        w->current->fail(error);
-        w->current.reset();
-      }
+    for (auto& w : workers_) {
+      for (auto& sent : w->in_flight) sent.request->fail(error);
+      w->in_flight.clear();
+      w->pipelined_bytes = 0;
+      w->deadline.reset();
+    }
   }
 
   void publish_pids() {
@@ -371,6 +463,10 @@ private:
 
   std::vector<std::unique_ptr<worker>> workers_;
   std::deque<int> spawning_;
+  /// Started requests taken back from a worker that will not run them; sent before the queue.
+  std::deque<std::unique_ptr<remote_request>> resend_;
+  /// The recent time a worker takes per request (a moving average), once one has been timed.
+  std::optional<clock::duration> service_estimate_;
   std::mutex join_mutex_;
   std::thread manager_;
 };

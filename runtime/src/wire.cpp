@@ -70,19 +70,26 @@ bool write_all(int fd, const void* data, std::size_t size) noexcept {
   return true;
 }
 
-bool read_all(int fd, void* data, std::size_t size) noexcept {
-  char* next = static_cast<char*>(data);
-  while (size > 0) {
-    ssize_t n = ::read(fd, next, size);
-    if (n == 0) return false;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
+bool inbox::fill(int fd, bool wait) {
+  // What was taken goes first: the buffer holds at most one partial frame besides new bytes.
+  data_.erase(0, start_);
+  start_ = 0;
+  constexpr std::size_t piece = 64 * 1024;
+  for (;;) {
+    const std::size_t old = data_.size();
+    data_.resize(old + piece);
+    const ssize_t n = ::recv(fd, data_.data() + old, piece, wait ? 0 : MSG_DONTWAIT);
+    data_.resize(old + (n > 0 ? static_cast<std::size_t>(n) : 0));
+    if (n > 0) {
+      // A full piece may mean more is waiting; otherwise the socket is drained.
+      if (static_cast<std::size_t>(n) < piece) return true;
+      wait = false;
+      continue;
     }
-    next += n;
-    size -= static_cast<std::size_t>(n);
+    if (n == 0) return false;
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK;
   }
-  return true;
 }
 
 } // namespace concur::detail::wire

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace concur::detail::wire {
@@ -49,7 +50,29 @@ struct response_header {
 };
 
 bool write_all(int fd, const void* data, std::size_t size) noexcept;
-/// False at end of stream or on error.
-bool read_all(int fd, void* data, std::size_t size) noexcept;
+
+/// Frames arriving on a stream socket, read in large pieces: when requests or responses come
+/// back to back, one read brings several, so a frame costs no system call of its own.
+class inbox {
+public:
+  /// Appends what the socket has: waits for at least one byte when `wait`, else takes only what
+  /// is there now. False at end of stream or on an error (frames read before it stay readable).
+  bool fill(int fd, bool wait);
+
+  /// Takes the next whole frame (a header whose first field is the body's size, then the body).
+  template <class Header> bool next(Header& header, std::string& body) {
+    const std::size_t available = data_.size() - start_;
+    if (available < sizeof header) return false;
+    std::memcpy(&header, data_.data() + start_, sizeof header);
+    if (available - sizeof header < header.body_size) return false;
+    body.assign(data_, start_ + sizeof header, header.body_size);
+    start_ += sizeof header + header.body_size;
+    return true;
+  }
+
+private:
+  std::string data_;
+  std::size_t start_ = 0; // data_ before it has been taken
+};
 
 } // namespace concur::detail::wire

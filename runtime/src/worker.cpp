@@ -52,6 +52,15 @@ bool send_response(int channel, wire::response_kind what, std::uint32_t calls, s
   return wire::write_all(channel, frame.data(), frame.size());
 }
 
+/// Waits for the caller's next request; false once the caller closed the channel.
+bool next_request(wire::inbox& requests, int channel, wire::request_header& header, std::string& body) {
+  for (bool open = true;;) {
+    if (requests.next(header, body)) return true;
+    if (!open) return false;
+    open = requests.fill(channel, /*wait=*/true);
+  }
+}
+
 } // namespace
 
 void run_worker(int channel, std::uint64_t initializer, std::uint64_t max_tasks) {
@@ -67,11 +76,11 @@ void run_worker(int channel, std::uint64_t initializer, std::uint64_t max_tasks)
       ::_exit(3);
     }
   }
+  wire::inbox requests;
+  wire::request_header header{};
+  std::string body;
   for (std::uint64_t answered = 0; max_tasks == 0 || answered < max_tasks; ++answered) {
-    wire::request_header header{};
-    if (!wire::read_all(channel, &header, sizeof header)) break;
-    std::string body(header.body_size, '\0');
-    if (!wire::read_all(channel, body.data(), body.size())) break;
+    if (!next_request(requests, channel, header, body)) break;
     const auto entry = reinterpret_cast<remote_entry>(header.entry);
     byte_reader arguments(body.data(), body.size());
     byte_writer response;

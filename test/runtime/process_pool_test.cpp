@@ -308,6 +308,31 @@ TEST(ProcessPool, TaskPastItsTimeoutIsKilledWithTimeoutError) {
   EXPECT_EQ(pool.submit(square, 4).result(), 16);
 }
 
+// Short tasks are sent to a worker ahead of time; those queued behind a request whose worker
+// dies must run elsewhere, not fail with it.
+TEST(ProcessPool, TasksSentAheadOfACrashStillComplete) {
+  concur::process_pool pool(1);
+  std::vector<concur::future<int>> before, after;
+  for (int i = 0; i < 300; ++i) before.push_back(pool.submit(square, i));
+  auto crash = pool.submit(segfault, 0);
+  for (int i = 0; i < 300; ++i) after.push_back(pool.submit(square, i));
+  EXPECT_THROW(crash.result(), concur::broken_worker);
+  for (int i = 0; i < 300; ++i) {
+    EXPECT_EQ(before[i].result(), i * i);
+    EXPECT_EQ(after[i].result(), i * i);
+  }
+}
+
+TEST(ProcessPool, TasksSentAheadOfATimeoutStillComplete) {
+  concur::process_pool pool(1);
+  for (int i = 0; i < 300; ++i) pool.submit(square, i); // short tasks: later ones are sent ahead
+  auto slow = pool.submit_with_timeout(100ms, sleep_ms, 60'000);
+  std::vector<concur::future<int>> after;
+  for (int i = 0; i < 300; ++i) after.push_back(pool.submit(square, i));
+  EXPECT_THROW(slow.result(), concur::timeout_error);
+  for (int i = 0; i < 300; ++i) EXPECT_EQ(after[i].result(), i * i);
+}
+
 TEST(ProcessPool, PoolWideTaskTimeoutAppliesToEveryTask) {
   concur::process_pool::options opts;
   opts.processes = 1;

@@ -23,7 +23,9 @@
 //   what()); map() rethrows the first one, in input order.
 // - A worker that dies while running a task (a signal such as SIGSEGV, SIGKILL or SIGABRT, or an
 //   exit) fails exactly that task's future with broken_worker, which names the signal; the pool
-//   starts a replacement and every other task still completes.
+//   starts a replacement and every other task still completes (those sent ahead to it too).
+// - Short tasks are sent to a worker ahead of time (about 200 µs of work at the recent time per
+//   request), hiding the round trip to the manager; a request sent ahead counts as running.
 // - A task that runs past its timeout (options::task_timeout or submit_with_timeout) has its
 //   worker killed and fails with timeout_error; the pool starts a replacement.
 // - An initializer that throws marks the pool broken: pending and later tasks fail with
