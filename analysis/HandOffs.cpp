@@ -66,7 +66,7 @@ template <typename Visit> void HandOffOrder::forEachAtLevel(const AccessPoint &p
   }
 }
 
-std::vector<std::string> HandOffOrder::signalledAfter(const AccessPoint &p) const {
+HandOffOrder::Objects HandOffOrder::signalledAfter(const AccessPoint &p, uint32_t readerContext) const {
   struct Signals {
     bool after = false, notAfter = false, rendezvous = false;
   };
@@ -85,23 +85,38 @@ std::vector<std::string> HandOffOrder::signalledAfter(const AccessPoint &p) cons
     for (const ContextHandOff &seen : byContext[p.context]) // elsewhere in the thread: order unknown
       if (!placed.count(&seen) && signals(program.functions()[seen.function].handOffs[seen.handOff].role))
         byObject[seen.object].notAfter = true;
-  std::vector<std::string> objects;
+  Objects objects;
   for (const auto &[object, s] : byObject) {
+    if (!s.after || s.notAfter)
+      continue;
+    // The reader's own signals (an exchange it spins on) cannot have carried another thread's
+    // writes to it.
     const std::set<uint32_t> &who = signallers.at(object);
-    bool onlyThisThread = !p.manyInstances && who.size() == 1 && *who.begin() == p.context;
-    if (s.after && !s.notAfter && (s.rendezvous || onlyThisThread))
-      objects.push_back(object);
+    bool onlyThisThread = !p.manyInstances && std::all_of(who.begin(), who.end(), [&](uint32_t context) {
+      return context == p.context || context == readerContext;
+    });
+    objects.any.push_back(object);
+    if (s.rendezvous || onlyThisThread)
+      objects.certain.push_back(object);
   }
   return objects;
 }
 
-std::vector<std::string> HandOffOrder::awaitedBefore(const AccessPoint &p) const {
-  std::vector<std::string> objects;
+HandOffOrder::Objects HandOffOrder::awaitedBefore(const AccessPoint &p) const {
+  Objects objects;
   forEachAtLevel(p, [&](const ContextHandOff &seen, const HandOff &h, const Level &at) {
-    if (awaits(h.role) && h.loc.offset < at.offset)
-      objects.push_back(seen.object);
+    if (!awaits(h.role) || h.loc.offset >= at.offset)
+      return;
+    objects.any.push_back(seen.object);
+    if (h.rendezvous)
+      objects.certain.push_back(seen.object);
   });
   return objects;
+}
+
+bool HandOffOrder::publishes(const AccessPoint &writer, const AccessPoint &reader) const {
+  Objects signalled = signalledAfter(writer, reader.context), awaited = awaitedBefore(reader);
+  return intersect(signalled.certain, awaited.any) || intersect(signalled.any, awaited.certain);
 }
 
 std::vector<std::string> HandOffOrder::heldBetween(const AccessPoint &p) const {
@@ -127,8 +142,7 @@ std::vector<std::string> HandOffOrder::heldBetween(const AccessPoint &p) const {
 }
 
 bool HandOffOrder::ordered(const AccessPoint &a, const AccessPoint &b) const {
-  return intersect(signalledAfter(a), awaitedBefore(b)) || intersect(signalledAfter(b), awaitedBefore(a)) ||
-         intersect(heldBetween(a), heldBetween(b));
+  return publishes(a, b) || publishes(b, a) || intersect(heldBetween(a), heldBetween(b));
 }
 
 } // namespace concur

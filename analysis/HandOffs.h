@@ -6,8 +6,9 @@
 // each caller on its path, not inside callees called beside it.
 //
 // An await may have seen any signal of its object, so publication asks that the write come
-// before every signal its thread makes on the object, and, unless the await is a rendezvous
-// (a latch or barrier returns only after every signal), that no other thread signals it.
+// before every signal its thread makes on the object, and, unless the signal or the await is a
+// rendezvous (a latch or barrier, or a spin until a counter reaches a count, returns only after
+// every signal), that no other thread signals it.
 #pragma once
 
 #include "Threads.h"
@@ -50,11 +51,21 @@ private:
     uint32_t offset;
     int32_t loop;
   };
+  /// Objects by how surely they order: `any` lists them all, `certain` those that order on their
+  /// own side alone (see signalledAfter and awaitedBefore).
+  struct Objects {
+    std::vector<std::string> any, certain;
+  };
   std::vector<Level> levels(const AccessPoint &p) const;
   /// The objects `p` publishes to: signalled after it, and not again before it in a later
-  /// iteration (a loop around both would write again after the signal).
-  std::vector<std::string> signalledAfter(const AccessPoint &p) const;
-  std::vector<std::string> awaitedBefore(const AccessPoint &p) const;
+  /// iteration (a loop around both would write again after the signal). Certain: a rendezvous
+  /// signal, or one no thread but p's and the reader's makes; else only an await for every
+  /// signal sees it.
+  Objects signalledAfter(const AccessPoint &p, uint32_t readerContext) const;
+  /// The objects awaited before `p`. Certain: a rendezvous await (a latch, a count), which
+  /// returns after every signal.
+  Objects awaitedBefore(const AccessPoint &p) const;
+  bool publishes(const AccessPoint &writer, const AccessPoint &reader) const;
   /// The objects between whose await and signal `p` sits, in one iteration.
   std::vector<std::string> heldBetween(const AccessPoint &p) const;
   template <typename Visit> void forEachAtLevel(const AccessPoint &p, Visit visit) const;

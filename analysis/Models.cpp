@@ -159,7 +159,8 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     const RawHandOff &h = *raw.handOff;
     using HR = HandOffModel::Role;
     if (auto e = parseWord(std::optional<std::string>(h.role), m.handOff.role,
-                           {{"signal", HR::Signal}, {"await", HR::Await}, {"both", HR::Both}, {"channel", HR::Channel}},
+                           {{"signal", HR::Signal}, {"await", HR::Await}, {"both", HR::Both}, {"channel", HR::Channel},
+                            {"exchange", HR::Exchange}, {"fence", HR::Fence}},
                            "hand_off.role", origin, raw))
       return std::move(e);
     if (auto e = parseArgRef(h.object.value_or("this"), m.handOff.object, "hand_off.object", origin, raw))
@@ -167,7 +168,10 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     if (auto e = parseArgRef(h.orderArg, m.handOff.order.flagArg, "hand_off.order_arg", origin, raw))
       return std::move(e);
     m.handOff.order.flags = h.orders.value_or(std::vector<std::string>{});
-    if (m.handOff.order.present() != !m.handOff.order.flags.empty())
+    bool readsOrder = m.handOff.role == HR::Exchange || m.handOff.role == HR::Fence;
+    if (readsOrder && !m.handOff.order.flags.empty())
+      return entryError(origin, raw, "an 'exchange' or 'fence' hand_off reads its order itself: no 'orders'");
+    if (!readsOrder && m.handOff.order.present() != !m.handOff.order.flags.empty())
       return entryError(origin, raw, "'hand_off' takes 'order_arg' and 'orders' together");
     m.handOff.spin = h.spin.value_or(false);
     m.handOff.rendezvous = h.rendezvous.value_or(false);

@@ -55,9 +55,12 @@ struct DescriptorMark {
 /// `hand_off`: the call orders memory between threads through a synchronization object. What a
 /// thread wrote before it signals is visible to a thread past its await on the same object.
 struct HandOffModel {
-  enum Role : uint8_t { None, Signal, Await, Both, Channel } role = None; // Channel: the result shares the object's
+  // Channel: the result shares the object's. Exchange: a read-modify-write, which releases and
+  // acquires as its order says. Fence: a fence, which makes up for relaxed orders around it.
+  enum Role : uint8_t { None, Signal, Await, Both, Channel, Exchange, Fence } role = None;
   ArgRef object;
   FlagCondition order; // the memory-order argument, and the orders that publish or observe
+                       // (an exchange or fence reads the order's meaning itself)
   bool spin = false;   // an await only as the condition of a loop spinning until it holds
   bool rendezvous = false; // an await returns after every signal (a latch), not any one
   bool present() const { return role != None; }

@@ -7,6 +7,7 @@
 #include "CfgFixpoint.h"
 #include "LocMaker.h"
 #include "Locations.h"
+#include "MemoryOrders.h"
 #include "Names.h"
 #include "ThreadLifetimes.h"
 
@@ -219,17 +220,6 @@ const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx)
   }
 }
 
-bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
-  for (size_t at = text.find(word); at != llvm::StringRef::npos; at = text.find(word, at + 1)) {
-    auto isIdent = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    bool startOk = at == 0 || !isIdent(text[at - 1]);
-    bool endOk = at + word.size() >= text.size() || !isIdent(text[at + word.size()]);
-    if (startOk && endOk)
-      return true;
-  }
-  return false;
-}
-
 class Extractor {
 public:
   Extractor(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda, clang::ASTContext &ctx,
@@ -283,6 +273,7 @@ public:
     describeFunction();
     if (std::unique_ptr<clang::CFG> cfg = buildCFG())
       walk(*cfg);
+    applyFences();
     out.guardable = guardSites.takeStatements();
     if (!out.guardable.empty())
       out.nameableMutexes = guardSites.nameableMutexes();
@@ -1050,71 +1041,120 @@ private:
     return where ? std::optional<std::string>(where->lock) : std::nullopt;
   }
 
-  /// A latch, barrier, semaphore, promise or atomic-flag call that orders memory between
-  /// threads. An atomic orders it only with the memory orders the model lists (an argument left
-  /// to its default is seq_cst), and a load only as a loop condition: a loop that spins until
-  /// the flag is set, after which the waiting is over.
+  /// A latch, barrier, semaphore, promise or atomic call that orders memory between threads.
+  /// An atomic store or load orders it only with the memory orders the model lists (an argument
+  /// left to its default is seq_cst), or with a fence that makes up for a relaxed order; a load
+  /// only as a loop condition: a loop that spins until the flag is set, after which the waiting
+  /// is over. A read-modify-write (`exchange`) publishes with a releasing order and, as a spin
+  /// loop's condition, waits with an acquiring one.
   void recordHandOff(const clang::CallExpr *call, const HandOffModel &model, int32_t callIndex) {
+    const clang::Expr *orderArg = nullptr;
+    if (model.order.present() && unsigned(model.order.flagArg.index) < call->getNumArgs())
+      orderArg = call->getArg(model.order.flagArg.index);
     if (model.role == HandOffModel::Channel)
       return;
-    const FlagCondition &order = model.order;
-    if (order.present() && unsigned(order.flagArg.index) < call->getNumArgs() &&
-        !llvm::isa<clang::CXXDefaultArgExpr>(call->getArg(order.flagArg.index)) &&
-        !argumentFlag(call, order.flagArg, order.flags))
-      return;
+    if (model.role == HandOffModel::Fence)
+      return fences.add(Fences::Fence{locs.make(call->getBeginLoc()), loopOf(call)}, orderEffect(orderArg, ctx));
     std::optional<std::string> object = handOffObject(call, model);
     if (!object)
       return;
     HandOff handOff;
-    handOff.role = model.role == HandOffModel::Signal ? HandOffRole::Signal
-                   : model.role == HandOffModel::Await ? HandOffRole::Await
-                                                        : HandOffRole::Both;
     handOff.object = *object;
     handOff.rendezvous = model.rendezvous;
     handOff.call = callIndex;
     handOff.loc = locs.make(call->getBeginLoc());
     handOff.loop = loopOf(call);
-    if (model.spin) {
-      const clang::Stmt *loop = loopConditionOf(call, ctx);
-      if (!loop)
-        return;
-      handOff.loc = locs.make(loop->getEndLoc());
-      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    OrderEffect effect;
+    if (model.role == HandOffModel::Exchange) {
+      effect = orderEffect(orderArg, ctx);
+    } else {
+      bool listed = !orderArg || llvm::isa<clang::CXXDefaultArgExpr>(orderArg) ||
+                    argumentFlag(call, model.order.flagArg, model.order.flags);
+      effect = OrderEffect{listed, listed};
     }
-    out.handOffs.push_back(std::move(handOff));
+    switch (model.role) {
+    case HandOffModel::Signal:
+      return recordSignal(handOff, effect);
+    case HandOffModel::Await:
+      if (!model.spin)
+        return recordAwait(handOff, effect);
+      return recordSpinAwait(handOff, effect, call);
+    case HandOffModel::Both:
+      if (effect.releases) {
+        handOff.role = HandOffRole::Both;
+        out.handOffs.push_back(std::move(handOff));
+      }
+      return;
+    case HandOffModel::Exchange:
+      recordSignal(handOff, effect);
+      return recordSpinAwait(handOff, effect, call);
+    default:
+      return;
+    }
   }
 
   /// C11 <stdatomic.h> and the __atomic builtins are atomic expressions, not calls, so no model
-  /// names them: a release (or seq_cst) store signals on its object, and an acquire (or seq_cst)
-  /// load awaits it as the condition of a loop that spins on it, as the models say of
-  /// std::atomic's store and load.
+  /// names them: stores, loads and read-modify-writes order memory as std::atomic's do.
   void recordAtomicHandOff(const clang::AtomicExpr *atomic) {
     using Op = clang::AtomicExpr::AtomicOp;
     Op op = atomic->getOp();
+    if (op == Op::AO__c11_atomic_init)
+      return;
     bool store = op == Op::AO__c11_atomic_store || op == Op::AO__atomic_store || op == Op::AO__atomic_store_n;
     bool load = op == Op::AO__c11_atomic_load || op == Op::AO__atomic_load || op == Op::AO__atomic_load_n;
-    clang::Expr::EvalResult order;
-    if ((!store && !load) || !atomic->getOrder()->EvaluateAsInt(order, ctx))
-      return;
-    int64_t value = order.Val.getInt().getExtValue(); // memory_order: acquire 2, release 3, seq_cst 5
-    if (value != 5 && value != (store ? 3 : 2))
-      return;
     std::optional<HeldLock> object = lockFor(atomic->getPtr(), loopOf(atomic));
     if (!object)
       return;
     HandOff handOff;
-    handOff.role = store ? HandOffRole::Signal : HandOffRole::Await;
     handOff.object = object->lock;
     handOff.loc = locs.make(atomic->getBeginLoc());
     handOff.loop = loopOf(atomic);
-    if (load) {
-      const clang::Stmt *loop = loopConditionOf(atomic, ctx);
-      if (!loop)
-        return;
-      handOff.loc = locs.make(loop->getEndLoc());
-      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
-    }
-    out.handOffs.push_back(std::move(handOff));
+    OrderEffect effect = orderEffect(atomic->getOrder(), ctx);
+    if (!load)
+      recordSignal(handOff, effect);
+    if (!store)
+      recordSpinAwait(handOff, effect, atomic);
+  }
+
+  /// A release: what the thread wrote before it is published. A relaxed one counts if a release
+  /// fence precedes it (decided once the whole body has been seen).
+  void recordSignal(HandOff handOff, OrderEffect effect) {
+    handOff.role = HandOffRole::Signal;
+    (effect.releases ? out.handOffs : needsReleaseFence).push_back(std::move(handOff));
+  }
+
+  void recordAwait(HandOff handOff, OrderEffect effect) {
+    handOff.role = HandOffRole::Await;
+    (effect.acquires ? out.handOffs : needsAcquireFence).push_back(std::move(handOff));
+  }
+
+  /// An acquire that waits only as the condition of a loop spinning on it: the wait is over at
+  /// the loop's end. A loop waiting for a count is a rendezvous with every incrementing thread.
+  void recordSpinAwait(HandOff handOff, OrderEffect effect, const clang::Expr *awaited) {
+    const clang::Stmt *loop = loopConditionOf(awaited, ctx);
+    if (!loop)
+      return;
+    handOff.loc = locs.make(loop->getEndLoc());
+    handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    handOff.rendezvous = handOff.rendezvous || waitsForCount(awaited, loop, ctx);
+    recordAwait(std::move(handOff), effect);
+  }
+
+  /// Relaxed releases and acquires that the function's fences make up for: each then takes
+  /// effect at its fence.
+  void applyFences() {
+    for (HandOff &signal : needsReleaseFence)
+      if (std::optional<Fences::Fence> fence = fences.releaseBefore(signal.loc.offset)) {
+        signal.loc = fence->loc;
+        signal.loop = fence->loop;
+        out.handOffs.push_back(std::move(signal));
+      }
+    for (HandOff &await : needsAcquireFence)
+      if (std::optional<Fences::Fence> fence = fences.acquireAfter(await.loc.offset)) {
+        await.loc = fence->loc;
+        await.loop = fence->loop;
+        out.handOffs.push_back(std::move(await));
+      }
   }
 
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
@@ -1498,6 +1538,9 @@ private:
   llvm::DenseMap<const clang::Expr *, size_t> spawnOf;          // a thread's construction -> its spawn
   llvm::DenseMap<const clang::VarDecl *, size_t> threadVariable; // a thread object -> its spawn
   llvm::DenseMap<const clang::VarDecl *, std::string> channelOf; // a future -> its promise's location
+  Fences fences;
+  std::vector<HandOff> needsReleaseFence; // relaxed releases, counted if a release fence precedes
+  std::vector<HandOff> needsAcquireFence; // relaxed spinning acquires, if an acquire fence follows
   std::vector<HeldLock> heldOnEntry; // REQUIRES / RELEASE annotations of the function
   std::set<std::string> heldOnEntryKeys;
   bool capturesThis = false;

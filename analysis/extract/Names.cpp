@@ -80,4 +80,15 @@ std::string sourceText(const clang::SourceRange &range, const clang::SourceManag
   return text;
 }
 
+bool textHasWord(llvm::StringRef text, llvm::StringRef word) {
+  auto isIdent = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = text.find(word); at != llvm::StringRef::npos; at = text.find(word, at + 1)) {
+    bool starts = at == 0 || !isIdent(text[at - 1]);
+    bool ends = at + word.size() >= text.size() || !isIdent(text[at + word.size()]);
+    if (starts && ends)
+      return true;
+  }
+  return false;
+}
+
 } // namespace concur

@@ -1,6 +1,8 @@
 // How concur names declarations: USRs to link TUs, normalized names to match models.
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 
 namespace clang {
@@ -27,5 +29,8 @@ std::string displayName(const clang::NamedDecl *decl);
 /// The source text of a range as written (macro arguments spelled), trimmed to one line.
 std::string sourceText(const clang::SourceRange &range, const clang::SourceManager &sm,
                        const clang::LangOptions &lang);
+
+/// Whether `word` occurs in `text` as a whole identifier (`O_NONBLOCK` in `O_RDWR | O_NONBLOCK`).
+bool textHasWord(llvm::StringRef text, llvm::StringRef word);
 
 } // namespace concur

@@ -40,7 +40,9 @@ OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
 HAND_OFF_KEYS = {"role", "object", "order_arg", "orders", "spin", "rendezvous"}
-HAND_OFF_ROLES = {"signal", "await", "both", "channel"}
+HAND_OFF_ROLES = {"signal", "await", "both", "channel", "exchange", "fence"}
+# Roles that read the meaning of the memory order themselves: no `orders` list.
+ORDER_READING_ROLES = {"exchange", "fence"}
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 QUALIFIED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*\Z")
@@ -468,9 +470,12 @@ def check_hand_off(value, c_names, problems):
     obj = value.get("object", "this")
     if obj != "this" and arg_index(obj) is None:
         problems.append(f"'hand_off.object: {obj}' must be this or an argument index")
-    elif obj == "this" and c_names:
+    elif obj == "this" and c_names and value.get("role") != "fence":
         problems.append(f"C function {c_names[0]} has no 'this': give 'hand_off.object' an argument index")
-    if ("order_arg" in value) != ("orders" in value):
+    if value.get("role") in ORDER_READING_ROLES:
+        if "orders" in value:
+            problems.append("an 'exchange' or 'fence' hand_off reads its order itself: no 'orders'")
+    elif ("order_arg" in value) != ("orders" in value):
         problems.append("'hand_off' takes 'order_arg' and 'orders' together")
     if "order_arg" in value and arg_index(value["order_arg"]) is None:
         problems.append("'hand_off.order_arg' must be an argument index")
