@@ -27,6 +27,9 @@ struct RawDescriptor {
   std::optional<std::map<std::string, std::string>> kinds; // flag -> io kind
   std::optional<std::string> kind;                        // when no flag decides
 };
+struct RawArgAccess {
+  std::optional<std::vector<int>> read, write;
+};
 struct RawHandOff {
   std::string role;
   std::optional<std::string> object, orderArg;
@@ -43,6 +46,7 @@ struct RawModel {
   std::optional<RawFlags> nonBlockingIf, marksNonBlocking;
   std::optional<RawThreadEntry> threadEntry;
   std::optional<RawHandOff> handOff;
+  std::optional<RawArgAccess> argAccess;
 };
 struct RawModelFile {
   std::vector<RawModel> functions;
@@ -86,6 +90,12 @@ template <> struct MappingTraits<concur::RawDescriptor> {
     io.mapOptional("kind", d.kind);
   }
 };
+template <> struct MappingTraits<concur::RawArgAccess> {
+  static void mapping(IO &io, concur::RawArgAccess &a) {
+    io.mapOptional("read", a.read);
+    io.mapOptional("write", a.write);
+  }
+};
 template <> struct MappingTraits<concur::RawHandOff> {
   static void mapping(IO &io, concur::RawHandOff &h) {
     io.mapRequired("role", h.role);
@@ -119,6 +129,7 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("awaitable", m.awaitable);
     io.mapOptional("coroutine_call", m.coroutineCall);
     io.mapOptional("hand_off", m.handOff);
+    io.mapOptional("arg_access", m.argAccess);
   }
 };
 template <> struct MappingTraits<concur::RawModelFile> {

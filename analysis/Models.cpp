@@ -176,12 +176,23 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     m.handOff.spin = h.spin.value_or(false);
     m.handOff.rendezvous = h.rendezvous.value_or(false);
   }
+  if (raw.argAccess) {
+    m.readsPointees = raw.argAccess->read.value_or(std::vector<int>{});
+    m.writesPointees = raw.argAccess->write.value_or(std::vector<int>{});
+    for (int index : m.readsPointees)
+      if (index < 0)
+        return entryError(origin, raw, "'arg_access' lists argument indexes (0 is the first)");
+    for (int index : m.writesPointees)
+      if (index < 0)
+        return entryError(origin, raw, "'arg_access' lists argument indexes (0 is the first)");
+  }
   bool hasEffect = m.effect.any() || m.lock != LA::None || m.guard != GuardKind::None ||
                    m.nonBlockingIf.present() || m.marksNonBlocking.present() ||
                    m.threadEntry.present() || m.join.kind != ArgRef::None ||
                    m.container != ContainerAccess::ByConstness || m.streamArg.kind != ArgRef::None ||
                    m.objectIo != IoKind::None || m.objectIsMemory || m.marksDescriptor.present() ||
-                   m.poolSizeArg >= 0 || m.handOff.present();
+                   m.poolSizeArg >= 0 || m.handOff.present() || !m.readsPointees.empty() ||
+                   !m.writesPointees.empty();
   if (!hasEffect)
     return entryError(origin, raw, "it names no effect");
   return m;

@@ -90,6 +90,10 @@ struct Model {
   /// (`close`: `concur::sys::close`, which also makes the event loop forget the descriptor).
   std::string coroutineCall;
   HandOffModel handOff;
+  /// `arg_access`: the arguments whose pointees the call reads or writes (`memcpy` writes what
+  /// argument 0 points to and reads what argument 1 points to); race analysis counts those as
+  /// accesses of the caller.
+  std::vector<int> readsPointees, writesPointees;
   std::string origin; // where it was defined, for --dump-config and messages
 };
 

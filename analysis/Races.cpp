@@ -339,7 +339,9 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
   if (a.context == b.context) {
     if (ca.ompRegion >= 0)
       return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
-    return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate && !handedOff(a, b);
+    // Two accesses that each touch their instance's own element or object never meet; one that
+    // does and one that may touch any (`cells[id]` and `cells[(id + 1) % n]`) may.
+    return ca.selfConcurrent && !(a.instancePrivate && b.instancePrivate) && !handedOff(a, b);
   }
   if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
     return false; // a region and the rest of its thread are ordered; other threads: not modelled

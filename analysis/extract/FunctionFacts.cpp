@@ -1268,6 +1268,24 @@ private:
     if (model && model->effect.atomic && call->getNumArgs() >= 1)
       if (std::optional<AbstractLocation> where = resolver.ofPointee(call->getArg(0), loopOf(call)))
         pushAccess(state, *where, AccessKind::Write, call, true, nullptr);
+    if (model)
+      recordPointeeAccesses(state, call, *model);
+  }
+
+  /// `memcpy(dst, src, n)`, `read(fd, buf, n)`, `sprintf(out, …)`: a library function that reads
+  /// or writes through its pointer arguments accesses what they point to, for the caller.
+  void recordPointeeAccesses(const LockState &state, const clang::CallExpr *call, const Model &model) {
+    auto access = [&](const std::vector<int> &indexes, AccessKind kind) {
+      for (int index : indexes) {
+        if (unsigned(index) >= call->getNumArgs())
+          continue;
+        const clang::Expr *arg = call->getArg(index);
+        if (std::optional<AbstractLocation> where = resolver.ofPointee(arg, loopOf(call)))
+          pushAccess(state, *where, kind, call, false, nullptr);
+      }
+    };
+    access(model.readsPointees, AccessKind::Read);
+    access(model.writesPointees, AccessKind::Write);
   }
 
   bool isNonBlocking(const clang::CallExpr *call, const Model &model) const {
@@ -1436,11 +1454,14 @@ private:
         spawn.args.push_back(ArgBinding{bound, "value:" + std::to_string(value.Val.getInt().getExtValue()), false});
         continue;
       }
-      if (!byRef && !inner->getType()->isPointerType() && !inner->getType()->isArrayType()) {
+      // An integer cast to a pointer (`(void *)i`, `(void *)(intptr_t)id`) is passed by value too.
+      const clang::Expr *value = arg->IgnoreParenCasts();
+      if (!byRef && ((!inner->getType()->isPointerType() && !inner->getType()->isArrayType()) ||
+                     value->getType()->isIntegralOrEnumerationType())) {
         // Passed by value: the thread works on its own copy. When the value is the spawning
         // loop's variable, each instance has a different one (an index of its own).
-        if (spawn.loop >= 0 && referencedVar(inner) &&
-            referencedVar(inner) == shape.inductionVariable[spawn.loop])
+        const clang::VarDecl *var = referencedVar(inner) ? referencedVar(inner) : referencedVar(value);
+        if (spawn.loop >= 0 && var && var == shape.inductionVariable[spawn.loop])
           spawn.args.push_back(ArgBinding{bound, "value:iv", true});
         continue;
       }

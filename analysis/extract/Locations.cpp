@@ -108,7 +108,10 @@ std::optional<AbstractLocation> LocationResolver::ofLValue(const clang::Expr *e,
     if (!base)
       return std::nullopt;
     base->key += "[]";
-    base->index = indexShape(subscript->getIdx(), loop);
+    // An element of a row that belongs to one thread instance (`rows[id][k]`) belongs to it too.
+    bool instanceRow = llvm::StringRef(base->index).starts_with("param:") || llvm::StringRef(base->index).starts_with("capture:");
+    if (!instanceRow)
+      base->index = indexShape(subscript->getIdx(), loop);
     base->display = display(subscript);
     return base;
   }
@@ -240,6 +243,33 @@ std::string LocationResolver::indexAgainst(const clang::Expr *lvalue, int32_t lo
   return shapes.front();
 }
 
+namespace {
+/// `x * c`, `c * x`, `x + c`, `x - c`, `x * c + d` with constant non-zero `c`: `x`, which the
+/// expression maps one-to-one to it. Otherwise `e` itself.
+const clang::Expr *unscaled(const clang::Expr *e, clang::ASTContext &ctx) {
+  auto constant = [&](const clang::Expr *x, bool nonZero) {
+    clang::Expr::EvalResult value;
+    return !x->isValueDependent() && x->EvaluateAsInt(value, ctx) && (!nonZero || value.Val.getInt() != 0);
+  };
+  const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(e->IgnoreParenImpCasts());
+  if (!bin)
+    return e;
+  const clang::Expr *lhs = bin->getLHS()->IgnoreParenImpCasts(), *rhs = bin->getRHS()->IgnoreParenImpCasts();
+  const clang::Expr *rest = nullptr;
+  if (bin->isAdditiveOp() && constant(rhs, false))
+    rest = lhs;
+  else if (bin->getOpcode() == clang::BO_Add && constant(lhs, false))
+    rest = rhs;
+  else if (bin->getOpcode() == clang::BO_Mul && constant(rhs, true))
+    rest = lhs;
+  else if (bin->getOpcode() == clang::BO_Mul && constant(lhs, true))
+    rest = rhs;
+  if (!rest || constant(rest, false))
+    return e;
+  return unscaled(rest, ctx);
+}
+} // namespace
+
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();
   // omp_get_thread_num(), directly or through a local set from it: one slot per thread.
@@ -294,6 +324,13 @@ std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop)
         return offset == 0 ? "iv" : "iv" + std::string(offset > 0 ? "+" : "") + std::to_string(offset);
       }
     }
+  }
+  // A multiple of an instance's own index, or an offset from it, is as much the instance's own
+  // (`out[id * kChunk]`, `row[id + 1]`).
+  if (const clang::Expr *scaled = unscaled(index, ctx); scaled != index) {
+    std::string shape = indexShape(scaled, loop);
+    if (llvm::StringRef(shape).starts_with("param:") || llvm::StringRef(shape).starts_with("capture:"))
+      return shape;
   }
   struct FindSubscript : clang::RecursiveASTVisitor<FindSubscript> {
     bool found = false;

@@ -35,7 +35,7 @@ CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
               "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
               "stream_arg", "object_io", "marks_descriptor", "pool_size_arg", "awaitable",
-              "coroutine_call", "hand_off"}
+              "coroutine_call", "hand_off", "arg_access"}
 OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
@@ -487,6 +487,18 @@ def check_hand_off(value, c_names, problems):
             problems.append(f"'hand_off.{key}' must be true or false")
 
 
+def check_arg_access(value, problems):
+    if not isinstance(value, dict) or not value:
+        problems.append("'arg_access' must be a mapping {read: [...], write: [...]}")
+        return
+    for extra in sorted(set(value) - {"read", "write"}):
+        problems.append(f"unknown key 'arg_access.{extra}'")
+    for key in ("read", "write"):
+        indexes = value.get(key, [])
+        if not isinstance(indexes, list) or any(not isinstance(i, int) or isinstance(i, bool) or i < 0 for i in indexes):
+            problems.append(f"'arg_access.{key}' must be a list of argument indexes")
+
+
 def check_entry(entry):
     """The problems of one entry, as messages."""
     if not isinstance(entry, dict):
@@ -540,6 +552,8 @@ def check_entry(entry):
         check_thread_entry(entry["thread_entry"], problems)
     if "hand_off" in entry:
         check_hand_off(entry["hand_off"], c_names, problems)
+    if "arg_access" in entry:
+        check_arg_access(entry["arg_access"], problems)
     if "stream_arg" in entry and entry["stream_arg"] != "this" and arg_index(entry["stream_arg"]) is None:
         problems.append(f"'stream_arg: {entry['stream_arg']}' must be this or an argument index")
     if "object_io" in entry and entry["object_io"] not in OBJECT_IO:
@@ -565,7 +579,7 @@ def check_entry(entry):
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",
                        "marks_nonblocking", "thread_entry", "stream_arg", "object_io",
-                       "marks_descriptor", "pool_size_arg", "hand_off"))
+                       "marks_descriptor", "pool_size_arg", "hand_off", "arg_access"))
                   or bool(entry.get("mt_unsafe")) or entry.get("atomic") is True)
     if not has_effect:
         problems.append("the entry names no effect")
