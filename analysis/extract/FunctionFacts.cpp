@@ -995,10 +995,14 @@ private:
       out.calls.push_back(makeIndirect(state, call)); // std::function: whatever it holds runs
       return;
     }
-    bool interesting = model || !inSystemHeader;
+    // A library function that never returns (pthread_exit, exit, abort) ends the work there,
+    // which decides whether the work can become a pool's task; it costs nothing worth weighing.
+    bool endsWork = !model && inSystemHeader && callee->isNoReturn();
+    bool interesting = model || !inSystemHeader || endsWork;
     if (!interesting)
       return;
     Call fact = makeCall(state, call, callee, name);
+    fact.modelled = endsWork;
     if (!taken.empty()) {
       fact.held = heldBefore; // the order that matters is what was held when it was taken
       fact.acquires = taken;

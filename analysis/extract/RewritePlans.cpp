@@ -94,6 +94,8 @@ public:
   bool TraverseTypedefTypeLoc(clang::TypedefTypeLoc tl) {
     if (tl.getTypedefNameDecl()->getName() == "pthread_t")
       add(clang::CharSourceRange::getTokenRange(tl.getBeginLoc(), tl.getEndLoc()), threadReplacement);
+    else if (holdsHandle(tl.getType().getCanonicalType()))
+      alias = tl.getTypedefNameDecl()->getName().str();
     return true;
   }
   bool TraverseRecordTypeLoc(clang::RecordTypeLoc tl) {
@@ -108,8 +110,25 @@ public:
 
   std::vector<std::pair<clang::CharSourceRange, std::string>> edits;
   bool unwritable = false; // a handle type spelled inside a macro
+  std::string alias;       // a typedef or using-alias whose type holds a handle (it stays as is)
 
 private:
+  /// Whether `type` is a thread or future type, or a template of one (`std::vector<std::future<int>>`).
+  static bool holdsHandle(clang::QualType type) {
+    if (isThreadType(type) || isStdRecord(type, "future"))
+      return true;
+    if (const auto *spec = type->getAs<clang::TemplateSpecializationType>())
+      for (const clang::TemplateArgument &arg : spec->template_arguments())
+        if (arg.getKind() == clang::TemplateArgument::Type && holdsHandle(arg.getAsType()))
+          return true;
+    if (const auto *record = type->getAsCXXRecordDecl())
+      if (const auto *spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record))
+        for (const clang::TemplateArgument &arg : spec->getTemplateArgs().asArray())
+          if (arg.getKind() == clang::TemplateArgument::Type && holdsHandle(arg.getAsType()))
+            return true;
+    return false;
+  }
+
   /// Records the edit when `tl` (spelled from `begin`) names a handle type.
   bool named(clang::TypeLoc tl, clang::SourceLocation begin) {
     clang::QualType type = tl.getType();
@@ -591,6 +610,9 @@ private:
     types.TraverseTypeLoc(decl->getTypeSourceInfo()->getTypeLoc());
     if (types.unwritable)
       return fail("the handle's type is written inside a macro");
+    if (!types.alias.empty())
+      return fail("the handle's type is written through the alias '" + types.alias +
+                  "', which other code may use; spell the type out to get a fix");
     for (const auto &[range, replacement] : types.edits)
       if (!edit(range.getBegin(), endOfToken(range.getEnd()), replacement))
         return false;

@@ -2,8 +2,8 @@
 
 #include "../../rewrites/ThreadPoolFix.h"
 #include "../Evidence.h"
+#include "TaskBlockers.h"
 
-#include "llvm/Support/Path.h"
 
 #include "fmt/format.h"
 
@@ -21,19 +21,6 @@ void ModelSiteCheck::storeOptions(OptionMap &out) const {
 }
 
 namespace {
-
-/// A wait the work makes for something other work does (a latch, a barrier, a condition): on a
-/// pool with fewer workers than tasks, the task it waits for may never get a worker.
-const Call *waitForOtherWork(const Program &program, uint32_t work) {
-  const Call *wait = nullptr;
-  firstReachable(program, work, [&](const Function &f) {
-    for (const Call &call : f.calls)
-      if (call.effect.sync == SyncKind::Wait || call.effect.sync == SyncKind::Barrier)
-        return (wait = &call), true;
-    return false;
-  });
-  return wait;
-}
 
 std::vector<Replacement> toReplacements(const Program &program, const std::vector<Edit> &edits) {
   std::vector<Replacement> out;
@@ -91,6 +78,13 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     why = fmt::format("concur does not rewrite to {} automatically", modelName(site.model));
     return {};
   }
+  // The function runs an event loop: the coroutine rewrite moved its connection threads there
+  // and left the others as threads, since they shared one pool with those (a second --fix must
+  // not move them now).
+  if (std::any_of(fn.calls.begin(), fn.calls.end(), [](const Call &c) { return c.calleeName == "concur::run"; })) {
+    why = fmt::format("'{}' runs coroutines on an event loop (concur::run); its threads stay threads", fn.name);
+    return {};
+  }
   // Everything the rewrite moves must be a task this check would move.
   for (uint32_t spawn : chosen->spawns) {
     auto other = std::find_if(all.begin(), all.end(), [&](const ConcurrencySite &s) {
@@ -100,16 +94,11 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
       why = fmt::format("'{}' also starts '{}' here, which is not a short task", fn.name, fn.spawns[spawn].entryName);
       return {};
     }
-    if (const Call *wait = waitForOtherWork(program, uint32_t(other->work))) {
-      SourcePoint at = pointOf(program, wait->loc);
-      why = fmt::format("'{}' waits for other work ('{}' at {}:{}): with fewer workers than tasks it could wait forever",
-                        fn.spawns[spawn].entryName, wait->calleeName, llvm::sys::path::filename(at.file).str(), at.line);
-      return {};
-    }
-    if (const Function *state = firstReachable(program, uint32_t(other->work),
-                                               [](const Function &f) { return f.usesThreadLocal; })) {
-      why = fmt::format("'{}' keeps thread_local state, which a pool's worker would carry from task to task",
-                        state->name);
+    std::optional<std::string> blocker = poolTaskBlocker(program, uint32_t(other->work));
+    if (!blocker && chosen->target == RewriteTarget::ProcessPool)
+      blocker = processTaskBlocker(program, uint32_t(other->work));
+    if (blocker) {
+      why = *blocker;
       return {};
     }
   }
@@ -152,9 +141,20 @@ PoolSize ModelSiteCheck::ioPoolSize(const ConcurrencySite &site) const {
   return PoolSize{PoolSize::PerTask, ioPoolThreads};
 }
 
-std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context, const ConcurrencySite &site) const {
-  if (!site.loopMap || !site.loopMap->blocker.empty())
+std::vector<Replacement> ModelSiteCheck::loopFix(const AnalysisContext &context, const ConcurrencySite &site,
+                                                std::string &why) const {
+  if (!site.loopMap) {
+    why = "the loop does more than keep one call's result per item";
     return {};
+  }
+  if (!site.loopMap->blocker.empty()) {
+    why = site.loopMap->blocker;
+    return {};
+  }
+  if (std::optional<std::string> prints = printsInOrder(context.program, uint32_t(site.work))) {
+    why = *prints;
+    return {};
+  }
   PoolSize size;
   if (context.classifier().of(uint32_t(site.work)).label == Workload::Io)
     size = ioPoolSize(site);
@@ -202,24 +202,24 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
     if (site.mtUnsafe)
       finding.properties["mtUnsafe"] = site.mtUnsafe->calleeName;
     std::string noFix;
+    bool hasNoteFix = false;
     finding.fixes = fixFor(context, site, sites, noFix);
     if (!noFix.empty())
       finding.notes.push_back(Note{(finding.fixes.empty() ? "no automatic rewrite: " : "") + noFix, finding.where, {}});
     if (site.kind == SiteKind::SerialBlockingLoop) {
       // Whether the calls may overlap is the programmer's call (the order of their side effects
       // changes), so the rewrite is offered on a note, applied by --fix-notes.
-      std::vector<Replacement> onNote = loopFix(context, site);
-      std::string noRewrite = site.loopMap && !site.loopMap->blocker.empty()
-                                  ? site.loopMap->blocker
-                                  : "the loop does more than keep one call's result per item";
+      std::string noRewrite;
+      std::vector<Replacement> onNote = loopFix(context, site, noRewrite);
+      hasNoteFix = !onNote.empty();
       finding.notes.push_back(
           onNote.empty() ? Note{"no automatic rewrite: " + noRewrite, finding.where, {}}
                          : Note{"the calls can overlap on a thread pool, results kept in order (applied by --fix-notes)",
                                 finding.where, std::move(onNote)});
     }
     finding.properties["fix"] = !finding.fixes.empty()                          ? "rewrite"
-                                : site.loopMap && site.loopMap->blocker.empty() ? "rewrite-on-note"
-                                                                                : "none";
+                                : hasNoteFix                                   ? "rewrite-on-note"
+                                                                               : "none";
     out.push_back(std::move(finding));
   }
 }

@@ -21,7 +21,8 @@ private:
   /// The size of a pool for I/O work at `site`.
   PoolSize ioPoolSize(const ConcurrencySite &site) const;
   /// A serial loop's rewrite onto a pool, for its note.
-  std::vector<Replacement> loopFix(const AnalysisContext &context, const ConcurrencySite &site) const;
+  /// A serial loop's rewrite onto a pool's map, for a note; `why` says why there is none.
+  std::vector<Replacement> loopFix(const AnalysisContext &context, const ConcurrencySite &site, std::string &why) const;
   /// The coroutine rewrite planned for a thread per connection, or none with `why` set.
   std::vector<Replacement> coroutineFix(const AnalysisContext &context, const ConcurrencySite &site,
                                         std::string &why) const;

@@ -1,0 +1,111 @@
+#include "TaskBlockers.h"
+
+#include "../Evidence.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Path.h"
+
+#include "fmt/format.h"
+
+#include <set>
+
+namespace concur {
+
+namespace {
+
+std::string where(const Program &program, const Loc &loc) {
+  SourcePoint at = pointOf(program, loc);
+  return fmt::format("{}:{}", llvm::sys::path::filename(at.file).str(), at.line);
+}
+
+const Call *firstCall(const Program &program, uint32_t work, llvm::function_ref<bool(const Call &)> test) {
+  const Call *found = nullptr;
+  firstReachable(program, work, [&](const Function &f) {
+    for (const Call &call : f.calls)
+      if (test(call))
+        return (found = &call), true;
+    return false;
+  });
+  return found;
+}
+
+/// A spin on a flag or counter that the work itself also sets: each task waits until the
+/// others have come (a barrier made of an atomic), which tasks queued behind it never will.
+const HandOff *spinOnOwnSignal(const Program &program, uint32_t work) {
+  std::set<std::string> signalled;
+  std::vector<const HandOff *> awaits;
+  firstReachable(program, work, [&](const Function &f) {
+    for (const HandOff &h : f.handOffs) {
+      if (h.role != HandOffRole::Await)
+        signalled.insert(h.object);
+      if (h.role != HandOffRole::Signal && h.object.starts_with("g:"))
+        awaits.push_back(&h);
+    }
+    return false;
+  });
+  for (const HandOff *await : awaits)
+    if (signalled.count(await->object))
+      return await;
+  return nullptr;
+}
+
+// The C library's random streams: one per process, so a worker process replays the stream from
+// its seed where the threads drew successive numbers from one stream.
+bool drawsRandom(llvm::StringRef name) {
+  return name == "rand" || name == "random" || name == "drand48" || name == "lrand48" || name == "mrand48";
+}
+bool seedsRandom(llvm::StringRef name) {
+  return name == "srand" || name == "srandom" || name == "srand48" || name == "seed48";
+}
+
+} // namespace
+
+std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work) {
+  const std::string &name = program.functions()[work].name;
+  if (const Call *wait = firstCall(program, work, [](const Call &c) {
+        return c.effect.sync == SyncKind::Wait || c.effect.sync == SyncKind::Barrier;
+      }))
+    return fmt::format("'{}' waits for other work ('{}' at {}): with fewer workers than tasks it could wait forever",
+                       name, wait->calleeName, where(program, wait->loc));
+  if (const HandOff *spin = spinOnOwnSignal(program, work))
+    return fmt::format("'{}' spins until the other tasks arrive (at {}): with fewer workers than tasks it could "
+                       "spin forever",
+                       name, where(program, spin->loc));
+  if (const Function *state = firstReachable(program, work, [](const Function &f) { return f.usesThreadLocal; }))
+    return fmt::format("'{}' keeps thread_local state, which a pool's worker would carry from task to task",
+                       state->name);
+  if (const Call *exit = firstCall(program, work, [](const Call &c) { return c.calleeName == "pthread_exit"; }))
+    return fmt::format("'{}' ends its thread with pthread_exit (at {}), which would end a pool's worker instead",
+                       name, where(program, exit->loc));
+  return std::nullopt;
+}
+
+std::optional<std::string> processTaskBlocker(const Program &program, uint32_t work) {
+  const std::string &name = program.functions()[work].name;
+  const Access *shared = nullptr;
+  firstReachable(program, work, [&](const Function &f) {
+    for (const Access &a : f.accesses)
+      if (a.kind == AccessKind::Write && a.location.starts_with("g:"))
+        return (shared = &a), true;
+    return false;
+  });
+  if (shared)
+    return fmt::format("'{}' writes '{}' (at {}), which in a worker process would change only the worker's copy",
+                       name, shared->display, where(program, shared->loc));
+  const Call *draw = firstCall(program, work, [](const Call &c) { return drawsRandom(c.calleeName); });
+  const Call *seed = firstCall(program, work, [](const Call &c) { return seedsRandom(c.calleeName); });
+  if (draw && !seed)
+    return fmt::format("'{}' draws from the process's '{}' stream (at {}), which each worker process would replay "
+                       "from the start",
+                       name, draw->calleeName, where(program, draw->loc));
+  return std::nullopt;
+}
+
+std::optional<std::string> printsInOrder(const Program &program, uint32_t work) {
+  if (const Call *print = firstCall(program, work, [](const Call &c) { return c.effect.io == IoKind::Terminal; }))
+    return fmt::format("'{}' prints ('{}' at {}), and the lines would come out in the order the calls finish",
+                       program.functions()[work].name, print->calleeName, where(program, print->loc));
+  return std::nullopt;
+}
+
+} // namespace concur
