@@ -563,6 +563,8 @@ private:
   // ---- transfer ----------------------------------------------------------------------------
 
   void transfer(LockState &state, const clang::CFGElement &element) {
+    if (auto temporary = element.getAs<clang::CFGTemporaryDtor>(); temporary && recording)
+      recordDiscardedAsyncFuture(state, temporary->getBindTemporaryExpr());
     if (auto dtor = element.getAs<clang::CFGAutomaticObjDtor>()) {
       if (recording)
         recordJoiningDestructor(state, *dtor);
@@ -649,7 +651,14 @@ private:
 
   /// `std::jthread` joins when its scope ends: that is a join, at the end of the scope.
   void recordJoiningDestructor(const LockState &state, const clang::CFGAutomaticObjDtor &dtor) {
-    const auto *record = dtor.getVarDecl()->getType()->getAsCXXRecordDecl();
+    const auto *record = dtor.getVarDecl()->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    // A container of joining threads (`std::vector<std::jthread>`) joins each as it is destroyed.
+    if (const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(record);
+        spec && spec->isInStdNamespace() && !spec->getTemplateArgs().asArray().empty() &&
+        spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type)
+      if (const auto *element = spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+          element && isThreadType(spec->getTemplateArgs()[0].getAsType()))
+        record = element;
     if (!record || !record->getDestructor())
       return;
     const Model *model = models.lookup(normalizedName(record->getDestructor()));
@@ -664,6 +673,35 @@ private:
     call.effect = model->effect;
     out.joins.push_back(Join{call.calleeName, call.loc, call.loop});
     out.calls.push_back(std::move(call));
+  }
+
+  /// `std::async(std::launch::async, f);` as a statement: the future it returns is destroyed at
+  /// the end of the statement, and that destructor waits for the task, as a join would.
+  void recordDiscardedAsyncFuture(const LockState &state, const clang::CXXBindTemporaryExpr *temporary) {
+    const auto *call = llvm::dyn_cast<clang::CallExpr>(temporary->getSubExpr()->IgnoreParenImpCasts());
+    const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+    if (!callee || normalizedName(callee) != "std::async" || !isStdRecord(temporary->getType(), "future"))
+      return;
+    // Discarded: nothing but the statement (or a cast to void) around it. A future moved into
+    // a container or a variable leaves an empty temporary, whose destructor waits for nothing.
+    const clang::Stmt *child = temporary;
+    for (;;) {
+      clang::DynTypedNodeList parents = ctx.getParents(*child);
+      const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+      if (!parent || !llvm::isa<clang::Expr>(parent))
+        break; // the statement itself
+      if (!llvm::isa<clang::ExprWithCleanups, clang::ParenExpr, clang::ImplicitCastExpr, clang::CStyleCastExpr,
+                     clang::CXXStaticCastExpr>(parent))
+        return;
+      child = parent;
+    }
+    Call join = callAt(state, temporary, temporary->getEndLoc());
+    join.callee = usrOf(callee);
+    join.calleeName = "std::future::~future";
+    join.modelled = true;
+    join.effect.sync = SyncKind::Join;
+    out.joins.push_back(Join{join.calleeName, join.loc, join.loop});
+    out.calls.push_back(std::move(join));
   }
 
   void declareVariable(LockState &state, const clang::VarDecl *var, const clang::Stmt *anchor) {
