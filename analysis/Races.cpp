@@ -263,7 +263,8 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
   }
 }
 
-bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntry &thread) const {
+bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntry &thread,
+                                        const ContextAccess &threadAccess) const {
   const Function &spawner = program.functions()[thread.spawner];
   const Spawn &spawn = spawner.spawns[thread.spawn];
   // Where the access happens in the spawner: directly, or inside a call the spawner makes.
@@ -284,6 +285,11 @@ bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntr
   bool inSpawnLoop = spawn.loop >= 0 && loopWithin(spawner, loop, spawn.loop);
   if (!inSpawnLoop && offset < spawn.loc.offset)
     return false; // before the thread starts
+  // `args[i].n = …; pthread_create(…, &args[i])`: in the loop that starts a thread per element,
+  // the spawner's element i is written before thread i starts, and every thread has only its own.
+  if (inSpawnLoop && loop == spawn.loop && a.path.empty() && offset < spawn.loc.offset &&
+      accessOf(a).index == "iv" && threadAccess.instancePrivate)
+    return false;
   for (const auto &[joinOffset, joinLoop] : joinPoints(thread.spawner)) {
     if (joinOffset <= spawn.loc.offset)
       continue;
@@ -345,8 +351,8 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
   }
   if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
     return false; // a region and the rest of its thread are ordered; other threads: not modelled
-  bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry])
-                 : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry])
+  bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry], b)
+                 : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry], a)
                                 : threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
   return overlap && !handedOff(a, b);
 }

@@ -82,7 +82,10 @@ private:
   void collect(uint32_t context);
   void visit(uint32_t context, uint32_t function, const Frame &frame, std::vector<ThreadPath::Step> &path,
              std::map<std::string, bool> &seen, int depth);
-  bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread) const;
+  /// Whether `mainAccess`, made by the thread that starts `thread`, may overlap `thread`'s access
+  /// `threadAccess` of the same location.
+  bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread,
+                            const ContextAccess &threadAccess) const;
   bool handedOff(const ContextAccess &a, const ContextAccess &b) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
   /// Whether two thread entries may run at the same time, as their spawner's joins tell.
