@@ -184,10 +184,11 @@ public:
   }
 
   bool VisitDeclStmt(clang::DeclStmt *decl) {
-    // A variable declared inside a parallel region belongs to each thread.
+    // A variable declared inside a parallel region belongs to each thread, unless it is
+    // static: one object for the whole program.
     if (int32_t scope = currentOmp(); scope >= 0)
       for (const clang::Decl *d : decl->decls())
-        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d))
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d); var && var->hasLocalStorage())
           shape.ompScopes[scope].privates.insert(var);
     return true;
   }
@@ -318,6 +319,21 @@ private:
     }
   }
 
+  /// How many nested loops a loop directive covers: the larger of collapse(n) and ordered(n).
+  unsigned associatedLoops(const clang::OMPExecutableDirective *d) const {
+    unsigned loops = 1;
+    for (const clang::OMPClause *clause : d->clauses()) {
+      const clang::Expr *count = nullptr;
+      if (const auto *collapse = llvm::dyn_cast_or_null<clang::OMPCollapseClause>(clause))
+        count = collapse->getNumForLoops();
+      else if (const auto *ordered = llvm::dyn_cast_or_null<clang::OMPOrderedClause>(clause))
+        count = ordered->getNumForLoops();
+      if (std::optional<int64_t> n = constant(count); n && *n > 0)
+        loops = std::max(loops, unsigned(*n));
+    }
+    return loops;
+  }
+
   static bool hasWorksharingLoop(const clang::OMPExecutableDirective *d) {
     return llvm::isa<clang::OMPLoopDirective>(d) && d->getDirectiveKind() != llvm::omp::OMPD_simd;
   }
@@ -358,11 +374,22 @@ private:
       }
       if (const auto *c = llvm::dyn_cast<clang::OMPCopyprivateClause>(clause)) addVars(c);
     }
-    // A worksharing loop's iteration variables are private (collapse(n): n of them).
+    // A loop directive's iteration variables are private: one per associated loop, and
+    // collapse(n) or ordered(n) associates n nested loops.
     if (const auto *loopDirective = llvm::dyn_cast<clang::OMPLoopDirective>(d)) {
       for (const clang::Expr *counter : loopDirective->counters())
         if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(counter ? counter->IgnoreParenImpCasts() : nullptr))
           scope.privates.insert(ref->getDecl());
+      const clang::Stmt *loop = loopDirective->getInnermostCapturedStmt()->getCapturedStmt();
+      for (unsigned level = associatedLoops(d); loop && level > 0; --level) {
+        const auto *forStmt = llvm::dyn_cast<clang::ForStmt>(loop->IgnoreContainers());
+        if (!forStmt)
+          break;
+        if (const clang::VarDecl *counter = inductionOf(forStmt))
+          scope.privates.insert(counter);
+        loop = clang::OMPLoopBasedDirective::tryToFindNextInnerLoop(const_cast<clang::Stmt *>(forStmt->getBody()),
+                                                                     /*TryImperfectlyNestedLoops=*/true);
+      }
     }
     shape.ompScopes.push_back(std::move(scope));
     ompStack.push_back(int32_t(shape.ompScopes.size() - 1));
@@ -477,9 +504,12 @@ private:
     if (const auto *decl = llvm::dyn_cast_or_null<clang::DeclStmt>(s->getInit()))
       if (decl->isSingleDecl())
         return llvm::dyn_cast<clang::VarDecl>(decl->getSingleDecl());
+    // `for (i = 0; …)`: the counter may be any variable, a global too (an OpenMP loop makes
+    // it private whatever its storage).
     if (const auto *assign = llvm::dyn_cast_or_null<clang::BinaryOperator>(s->getInit()))
       if (assign->isAssignmentOp())
-        return localVar(assign->getLHS());
+        if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()))
+          return llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
     return nullptr;
   }
 

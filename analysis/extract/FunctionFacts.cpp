@@ -407,6 +407,17 @@ private:
     return false;
   }
 
+  /// `&x`, `x` bound to a reference, an array `x` decaying to a pointer, where `x` is private in
+  /// the OpenMP construct around `anchor`.
+  bool argumentIsPrivate(const clang::Expr *arg, const clang::Stmt *anchor) const {
+    if (shape.ompScopeOf(anchor) < 0)
+      return false;
+    const clang::Expr *e = arg->IgnoreParenImpCasts();
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
+      e = unary->getSubExpr();
+    return privateInRegion(e, anchor);
+  }
+
   /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
   void walk(const clang::CFG &cfg) {
     std::vector<LockState> in = fixpoint(cfg);
@@ -1151,6 +1162,8 @@ private:
       clang::QualType type = callee->getParamDecl(param)->getType();
       if (!type->isPointerType() && !type->isReferenceType())
         continue;
+      if (argumentIsPrivate(call->getArg(i), call))
+        continue; // each thread of the region passes its own object
       if (std::optional<AbstractLocation> where = resolver.ofArgument(call->getArg(i), fact.loop))
         fact.args.push_back(ArgBinding{param, where->key, where->index == "iv"});
     }

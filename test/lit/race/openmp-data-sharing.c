@@ -1,0 +1,55 @@
+// RUN: %check_concur %s %t -- --checks='-*,concur-race-unsynchronized-access' -- -std=c11 -fopenmp
+int grid[64][64];
+int tally[64];
+int row; // a global that serves as a loop counter
+
+static void bump(int *slot) { *slot += 1; }
+// CHECK-MESSAGES: :[[@LINE-1]]:31: warning: data race on 'slot': write by the threads of the 'omp parallel' region in 'shared_by_address' conflicts with a write by another thread of the team
+// CHECK-MESSAGES: :[[@LINE+19]]:1: note: the 'omp parallel' region starts here
+// CHECK-MESSAGES: :[[@LINE+19]]:3: note: 'shared_by_address' calls 'bump'
+// CHECK-MESSAGES: :[[@LINE-4]]:31: note: conflicting write of 'slot' by another thread of the team
+
+// A static local declared in the region is one object for every thread.
+void static_local_in_region(int n) {
+#pragma omp parallel
+  {
+    static int scratch;
+#pragma omp for
+    for (int i = 0; i < n; i++)
+      scratch = tally[i];
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: data race on 'scratch': write by the threads of the 'omp parallel' region in 'static_local_in_region' conflicts with a write by another thread of the team
+  }
+}
+
+// A shared variable passed by address: every thread updates the same one.
+void shared_by_address(void) {
+  int total = 0;
+#pragma omp parallel
+  bump(&total);
+}
+
+// Race-free: the counter of a worksharing loop is private, a global one too.
+void global_counter(void) {
+#pragma omp parallel for
+  for (row = 0; row < 64; row++)
+    tally[row] += 1;
+}
+
+// Race-free: ordered(2) associates both loops, so both counters are private.
+void ordered_two_loops(void) {
+  int r, c;
+#pragma omp parallel for ordered(2)
+  for (r = 0; r < 64; r++)
+    for (c = 0; c < 64; c++)
+      grid[r][c] = r + c;
+}
+
+// Race-free: each thread passes its own private variable.
+void private_by_address(void) {
+  int mine;
+#pragma omp parallel private(mine)
+  {
+    mine = 0;
+    bump(&mine);
+  }
+}
