@@ -1,5 +1,6 @@
 #include "BodyShape.h"
 
+#include "AstQueries.h"
 #include "LocMaker.h"
 #include "Names.h"
 
@@ -151,7 +152,13 @@ public:
       TraverseStmt(s->getConditionVariableDeclStmt());
     TraverseStmt(s->getCond());
     errorDepth += errorBranch;
+    // In a region, `if (omp_get_thread_num() == k)` runs its branch on thread k alone.
+    std::optional<int64_t> thread = currentRegion() >= 0 ? requiredThreadNumber(s->getCond(), ctx) : std::nullopt;
+    if (thread)
+      openThreadBlock(*thread);
     TraverseStmt(s->getThen());
+    if (thread)
+      ompStack.pop_back();
     errorDepth -= errorBranch;
     if (s->getElse())
       TraverseStmt(s->getElse());
@@ -278,6 +285,20 @@ private:
 
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
   int32_t currentOmp() const { return ompStack.empty() ? -1 : ompStack.back(); }
+  int32_t currentRegion() const { return ompStack.empty() ? -1 : shape.ompScopes[ompStack.back()].region; }
+
+  /// A block that thread `thread` of the current region runs alone (no barrier at its end).
+  void openThreadBlock(int64_t thread) {
+    OmpScope scope;
+    scope.kind = OmpScope::Single;
+    scope.parent = currentOmp();
+    scope.region = currentRegion();
+    scope.thread = thread;
+    shape.ompScopes.push_back(std::move(scope));
+    int32_t id = int32_t(shape.ompScopes.size() - 1);
+    shape.threadBlocks.emplace(std::make_pair(shape.ompScopes[id].region, thread), id);
+    ompStack.push_back(id);
+  }
 
   static OmpScope::Kind kindOf(const clang::OMPExecutableDirective *d) {
     using K = OmpScope::Kind;
@@ -352,6 +373,13 @@ private:
     }
     if (const auto *critical = llvm::dyn_cast<clang::OMPCriticalDirective>(d))
       scope.name = critical->getDirectiveName().getAsString();
+    if (d->getDirectiveKind() == llvm::omp::OMPD_master)
+      scope.thread = 0;
+    if (d->getDirectiveKind() == llvm::omp::OMPD_masked) {
+      scope.thread = 0;
+      if (const auto *filter = d->getSingleClause<clang::OMPFilterClause>())
+        scope.thread = constant(filter->getThreadID()).value_or(-1);
+    }
     for (const clang::OMPClause *clause : d->clauses()) {
       if (!clause)
         continue;
@@ -391,6 +419,8 @@ private:
                                                                      /*TryImperfectlyNestedLoops=*/true);
       }
     }
+    if (scope.thread >= 0)
+      shape.threadBlocks.emplace(std::make_pair(scope.region, scope.thread), int32_t(shape.ompScopes.size()));
     shape.ompScopes.push_back(std::move(scope));
     ompStack.push_back(int32_t(shape.ompScopes.size() - 1));
     pendingLoopFor = hasWorksharingLoop(d) ? int32_t(shape.ompScopes.size() - 1) : -1;

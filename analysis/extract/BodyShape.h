@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 
 namespace clang {
 class ASTContext;
@@ -25,6 +26,7 @@ struct OmpScope {
   int32_t region = -1;      // the outermost parallel (or task) region containing it
   std::string name;         // critical's name; the directive's spelling for regions
   int32_t loop = -1;        // a worksharing loop's loop index
+  int64_t thread = -1;      // a block only this thread runs: `master`, `if (omp_get_thread_num() == 0)`
   llvm::DenseSet<const clang::ValueDecl *> privates; // private, firstprivate, reduction, …
 };
 
@@ -42,6 +44,9 @@ struct BodyShape {
   llvm::DenseMap<const clang::Stmt *, int32_t> innermostOmp; // statement -> scope index
   llvm::DenseMap<const clang::Stmt *, uint32_t> ompPhase;    // barriers passed in its region
   llvm::DenseSet<const clang::ValueDecl *> linearVariables;  // `linear(j)`: moves with the loop
+  /// The first block of each region that one numbered thread runs: every such block of that
+  /// thread is the same thread's code, which cannot overlap itself.
+  std::map<std::pair<int32_t, int64_t>, int32_t> threadBlocks;
   uint32_t statements = 0;
   uint32_t arithmetic = 0;
   uint32_t maxLoopDepth = 0;

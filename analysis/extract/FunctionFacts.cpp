@@ -356,7 +356,7 @@ private:
     for (int32_t at = scope; at >= 0; at = shape.ompScopes[at].parent) {
       const OmpScope &omp = shape.ompScopes[at];
       if (omp.kind == OmpScope::Single && place.single < 0)
-        place.single = at;
+        place.single = omp.thread >= 0 ? shape.threadBlocks.at({omp.region, omp.thread}) : at;
       if (omp.loop >= 0 && !place.inWorksharingLoop) {
         place.inWorksharingLoop = true;
         if (loop)

@@ -1,6 +1,7 @@
 #include "Locations.h"
 
 #include "../Models.h"
+#include "AstQueries.h"
 #include "Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -242,18 +243,8 @@ std::string LocationResolver::indexAgainst(const clang::Expr *lvalue, int32_t lo
 
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();
-  // omp_get_thread_num(), directly or through a local set from it: one slot per thread.
-  auto isThreadNumber = [](const clang::Expr *e) {
-    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e->IgnoreParenImpCasts()))
-      if (const clang::FunctionDecl *fn = call->getDirectCallee())
-        return fn->getName() == "omp_get_thread_num";
-    return false;
-  };
-  if (isThreadNumber(index))
+  if (isThreadNumber(index)) // one slot per thread
     return "tid";
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index))
-    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit() && isThreadNumber(var->getInit()))
-      return "tid";
   const clang::VarDecl *iv = loop >= 0 ? shape.inductionVariable[loop] : nullptr;
   auto isIv = [&](const clang::Expr *x) {
     const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(x->IgnoreParenImpCasts());
