@@ -386,20 +386,30 @@ bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
   return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
 }
 
+bool RaceDetector::inLeague(const ContextAccess &a) const {
+  const RaceContext &ctx = contextList[a.context];
+  return ctx.ompRegion >= 0 && program.functions()[ctx.root].ompRegions[ctx.ompRegion].league;
+}
+
 bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const {
-  if (a.omp.phase != b.omp.phase)
-    return false; // a barrier between them
-  if (a.omp.single >= 0 && a.omp.single == b.omp.single)
-    return false; // one thread runs the whole construct
-  if (sameAccess && a.omp.single >= 0)
-    return false;
-  if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop) {
-    // Each iteration runs once: accesses indexed the same way by the loop variable meet only
-    // in the same iteration; `a[i]` against `a[i+1]` is a loop-carried dependence.
+  // The teams of a league share no barrier, and each runs its own `single` and `master`.
+  if (!inLeague(a)) {
+    if (a.omp.phase != b.omp.phase)
+      return false; // a barrier between them
+    if (a.omp.single >= 0 && a.omp.single == b.omp.single)
+      return false; // one thread runs the whole construct
+    if (sameAccess && a.omp.single >= 0)
+      return false;
+  }
+  if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop && a.omp.iterations >= 0 &&
+      a.omp.iterations == b.omp.iterations) {
+    // Each iteration runs once, on the thread that runs it in every loop of the same iteration
+    // space: accesses indexed the same way by the loop variable meet only in one iteration;
+    // `a[i]` against `a[i+1]` is a loop-carried dependence.
     if (!a.index.empty() && a.index == b.index && (a.index == "iv" || llvm::StringRef(a.index).starts_with("iv")))
       return false;
   }
-  if (a.index == "tid" && b.index == "tid")
+  if (a.index == "tid" && b.index == "tid" && !inLeague(a))
     return false; // one slot per thread
   return true;
 }
@@ -420,7 +430,9 @@ bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const
     return false;
   if (&a == &b && !contextList[a.context].selfConcurrent)
     return false;
-  if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
+  // A lock or critical section orders the threads of one team, not the teams of a league.
+  bool acrossTeams = a.context == b.context && inLeague(a);
+  if ((!acrossTeams && protectedByCommonLock(a, b)) || !mayRunTogether(a, b))
     return false;
   if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
     return false; // different elements

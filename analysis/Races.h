@@ -90,6 +90,8 @@ private:
   /// Two accesses of one OpenMP team that no barrier, single construct or iteration split
   /// keeps apart.
   bool teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const;
+  /// Whether an access belongs to the region of a league of teams (OmpRegion::league).
+  bool inLeague(const ContextAccess &a) const;
   /// Points in the spawner after which its threads are done: joins, and waits for them
   /// (latch, barrier, condition variable, future), in source order.
   std::vector<std::pair<uint32_t, int32_t>> joinPoints(uint32_t spawner) const;

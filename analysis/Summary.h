@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 6;
+inline constexpr int SummaryFormatVersion = 7;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -65,11 +65,16 @@ struct OmpPlace {
   uint32_t phase = 0;
   int32_t single = -1; // executed by one thread of the team: id of the construct
   bool inWorksharingLoop = false; // iterations are divided between the threads
+  /// The worksharing loop's iteration space: two loops share one when each thread gets the
+  /// same iterations of both (equal schedule(static) loops); -1 when iterations do not tell
+  /// the threads apart (a loop each team of a league runs whole).
+  int32_t iterations = -1;
 };
 
 struct OmpRegion {
   Loc loc;
-  std::string directive; // `parallel for`, `parallel`, `task`, …
+  std::string directive; // `parallel for`, `parallel`, `teams`, …
+  bool league = false;   // `teams` that may make several teams: no barrier, critical or lock spans them
 };
 
 enum class CallKind : uint8_t {

@@ -18,9 +18,11 @@ json::Value toJSON(const HeldLock &h) {
 
 json::Value toJSON(const ArgBinding &a);
 json::Value toJSON(const OmpPlace &o) {
-  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop};
+  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop, o.iterations};
 }
-json::Value toJSON(const OmpRegion &r) { return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}}; }
+json::Value toJSON(const OmpRegion &r) {
+  return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}, {"league", r.league}};
+}
 json::Value toJSON(const CallEffect &e);
 json::Value toJSON(const Call &c);
 json::Value toJSON(const Access &a);
@@ -262,20 +264,20 @@ bool fromJSONValue(const json::Value &v, Loc &l, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p) {
   const json::Array *a = v.getAsArray();
-  if (!a || a->size() != 4)
-    return p.report("expected [region, phase, single, worksharing]"), false;
+  if (!a || a->size() != 5)
+    return p.report("expected [region, phase, single, worksharing, iterations]"), false;
   std::optional<int64_t> region = (*a)[0].getAsInteger(), phase = (*a)[1].getAsInteger(),
-                         single = (*a)[2].getAsInteger();
+                         single = (*a)[2].getAsInteger(), iterations = (*a)[4].getAsInteger();
   std::optional<bool> loop = (*a)[3].getAsBoolean();
-  if (!region || !phase || !single || !loop)
+  if (!region || !phase || !single || !loop || !iterations)
     return p.report("expected numbers and a boolean"), false;
-  o = OmpPlace{int32_t(*region), uint32_t(*phase), int32_t(*single), *loop};
+  o = OmpPlace{int32_t(*region), uint32_t(*phase), int32_t(*single), *loop, int32_t(*iterations)};
   return true;
 }
 
 bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p) {
   Reader rd(v.getAsObject(), p);
-  rd("loc", r.loc), rd("directive", r.directive);
+  rd("loc", r.loc), rd("directive", r.directive), rd("league", r.league);
   return rd.ok();
 }
 

@@ -10,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/OpenMPClause.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
@@ -302,26 +303,8 @@ private:
 
   static OmpScope::Kind kindOf(const clang::OMPExecutableDirective *d) {
     using K = OmpScope::Kind;
-    switch (d->getDirectiveKind()) {
-    case llvm::omp::OMPD_parallel:
-    case llvm::omp::OMPD_parallel_for:
-    case llvm::omp::OMPD_parallel_for_simd:
-    case llvm::omp::OMPD_parallel_sections:
-    case llvm::omp::OMPD_parallel_loop:
-    case llvm::omp::OMPD_parallel_master:
-    case llvm::omp::OMPD_parallel_masked:
-    case llvm::omp::OMPD_target_parallel:
-    case llvm::omp::OMPD_target_parallel_for:
-    case llvm::omp::OMPD_teams_distribute_parallel_for:
-    case llvm::omp::OMPD_target_teams_distribute_parallel_for:
-      return K::Parallel;
-    case llvm::omp::OMPD_for:
-    case llvm::omp::OMPD_for_simd:
-    case llvm::omp::OMPD_sections:
-    case llvm::omp::OMPD_loop:
-    case llvm::omp::OMPD_taskloop:
-    case llvm::omp::OMPD_distribute:
-      return K::Worksharing;
+    llvm::omp::Directive kind = d->getDirectiveKind();
+    switch (kind) {
     case llvm::omp::OMPD_single:
     case llvm::omp::OMPD_master:
     case llvm::omp::OMPD_masked:
@@ -336,8 +319,15 @@ private:
     case llvm::omp::OMPD_task:
       return K::Task;
     default:
-      return K::Other;
+      break;
     }
+    // Combined directives first: `target teams distribute parallel for simd` starts a team.
+    if (clang::isOpenMPParallelDirective(kind) || clang::isOpenMPTeamsDirective(kind))
+      return K::Parallel;
+    if (clang::isOpenMPWorksharingDirective(kind) || clang::isOpenMPDistributeDirective(kind) ||
+        clang::isOpenMPTaskLoopDirective(kind) || kind == llvm::omp::OMPD_loop)
+      return K::Worksharing;
+    return K::Other;
   }
 
   /// How many nested loops a loop directive covers: the larger of collapse(n) and ordered(n).
@@ -359,6 +349,34 @@ private:
     return llvm::isa<clang::OMPLoopDirective>(d) && d->getDirectiveKind() != llvm::omp::OMPD_simd;
   }
 
+  /// A `teams` construct that may make more than one team: a league, whose teams share no
+  /// barrier, critical section or lock.
+  bool startsLeague(const clang::OMPExecutableDirective *d) const {
+    if (!clang::isOpenMPTeamsDirective(d->getDirectiveKind()))
+      return false;
+    const auto *teams = d->getSingleClause<clang::OMPNumTeamsClause>();
+    return !teams || constant(teams->getNumTeams()) != 1;
+  }
+
+  /// Loops the same threads divide the same way: a schedule(static) loop with the same header
+  /// and chunk as an earlier one of the region gives each thread the same iterations.
+  int32_t iterationSpace(const clang::OMPExecutableDirective *d, int32_t region, int32_t self) {
+    const auto *schedule = d->getSingleClause<clang::OMPScheduleClause>();
+    const auto *loopDirective = llvm::dyn_cast<clang::OMPLoopDirective>(d);
+    if (!schedule || schedule->getScheduleKind() != clang::OMPC_SCHEDULE_static || !loopDirective)
+      return self;
+    const auto *loop = llvm::dyn_cast<clang::ForStmt>(loopDirective->getInnermostCapturedStmt()->getCapturedStmt()->IgnoreContainers());
+    if (!loop)
+      return self;
+    auto text = [&](const clang::Stmt *part) {
+      return part ? sourceText(part->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts()) : std::string();
+    };
+    std::string key = std::to_string(region) + "|" + llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str() + "|" +
+                      text(schedule->getChunkSize()) + "|" + text(loop->getInit()) + ";" + text(loop->getCond()) + ";" +
+                      text(loop->getInc());
+    return staticSchedules.emplace(key, self).first->second;
+  }
+
   int32_t openOmpScope(const clang::OMPExecutableDirective *d) {
     OmpScope scope;
     scope.kind = kindOf(d);
@@ -367,10 +385,12 @@ private:
     bool startsRegion = scope.region < 0 && (scope.kind == OmpScope::Parallel || scope.kind == OmpScope::Task);
     if (startsRegion) {
       scope.region = int32_t(shape.ompRegions.size());
-      shape.ompRegions.push_back(
-          OmpRegion{locs.make(d->getBeginLoc()), llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str()});
+      shape.ompRegions.push_back(OmpRegion{locs.make(d->getBeginLoc()),
+                                           llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str(),
+                                           startsLeague(d)});
       regionPhase.push_back(0);
     }
+    scope.distributed = clang::isOpenMPDistributeDirective(d->getDirectiveKind());
     if (const auto *critical = llvm::dyn_cast<clang::OMPCriticalDirective>(d))
       scope.name = critical->getDirectiveName().getAsString();
     if (d->getDirectiveKind() == llvm::omp::OMPD_master)
@@ -421,17 +441,21 @@ private:
     }
     if (scope.thread >= 0)
       shape.threadBlocks.emplace(std::make_pair(scope.region, scope.thread), int32_t(shape.ompScopes.size()));
+    int32_t id = int32_t(shape.ompScopes.size());
+    if (hasWorksharingLoop(d))
+      scope.iterations = iterationSpace(d, scope.region, id);
     shape.ompScopes.push_back(std::move(scope));
-    ompStack.push_back(int32_t(shape.ompScopes.size() - 1));
-    pendingLoopFor = hasWorksharingLoop(d) ? int32_t(shape.ompScopes.size() - 1) : -1;
+    ompStack.push_back(id);
+    pendingLoopFor = hasWorksharingLoop(d) ? id : -1;
     return int32_t(shape.ompScopes.size() - 1);
   }
 
   void closeOmpScope(int32_t scope, const clang::OMPExecutableDirective *d) {
     ompStack.pop_back();
     const OmpScope &s = shape.ompScopes[scope];
+    // `distribute` ends without a barrier: its teams have none in common.
     bool implicitBarrier = (s.kind == OmpScope::Worksharing || d->getDirectiveKind() == llvm::omp::OMPD_single) &&
-                           !nowait.contains(d);
+                           !s.distributed && !nowait.contains(d);
     bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier ||
                            d->getDirectiveKind() == llvm::omp::OMPD_taskwait;
     int32_t region = s.region >= 0 ? s.region : (currentOmp() >= 0 ? shape.ompScopes[currentOmp()].region : -1);
@@ -596,6 +620,7 @@ private:
   std::vector<int32_t> ompStack;
   std::vector<uint32_t> regionPhase;
   llvm::DenseSet<const clang::OMPExecutableDirective *> nowait;
+  std::map<std::string, int32_t> staticSchedules; // iterationSpace()'s key -> the first such loop
   int32_t pendingLoopFor = -1;
 };
 

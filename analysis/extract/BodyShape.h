@@ -27,6 +27,8 @@ struct OmpScope {
   std::string name;         // critical's name; the directive's spelling for regions
   int32_t loop = -1;        // a worksharing loop's loop index
   int64_t thread = -1;      // a block only this thread runs: `master`, `if (omp_get_thread_num() == 0)`
+  int32_t iterations = -1;  // a worksharing loop's iteration space (see OmpPlace::iterations)
+  bool distributed = false; // `distribute`: the iterations are divided between teams
   llvm::DenseSet<const clang::ValueDecl *> privates; // private, firstprivate, reduction, …
 };
 

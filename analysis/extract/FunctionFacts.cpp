@@ -359,6 +359,8 @@ private:
         place.single = omp.thread >= 0 ? shape.threadBlocks.at({omp.region, omp.thread}) : at;
       if (omp.loop >= 0 && !place.inWorksharingLoop) {
         place.inWorksharingLoop = true;
+        bool league = shape.ompRegions[place.region].league;
+        place.iterations = league && !omp.distributed ? -1 : omp.iterations;
         if (loop)
           *loop = omp.loop;
       }
