@@ -1,5 +1,7 @@
 #include "Races.h"
 
+#include "TaskOrder.h"
+
 #include "llvm/ADT/StringRef.h"
 #include <algorithm>
 #include <set>
@@ -140,10 +142,20 @@ RaceDetector::RaceDetector(const Program &program, const ThreadReachability &thr
   for (uint32_t f = 0; f < program.functions().size(); ++f) {
     const auto &regions = program.functions()[f].ompRegions;
     for (uint32_t r = 0; r < regions.size(); ++r)
-      contextList.push_back(RaceContext{-1, f, regions[r].directive != "task", int32_t(r)});
+      contextList.push_back(RaceContext{-1, f, true, int32_t(r)});
   }
+  reachedByTeam.assign(program.functions().size(), false);
   for (uint32_t c = 0; c < contextList.size(); ++c)
     collect(c);
+  // A function whose tasks are orphaned (made outside its own regions) runs them on the team
+  // of a region that calls it: its code and those tasks are a context of their own.
+  for (uint32_t f = 0; f < program.functions().size(); ++f) {
+    const auto &tasks = program.functions()[f].ompTasks;
+    if (reachedByTeam[f] && std::any_of(tasks.begin(), tasks.end(), [](const OmpTask &t) { return t.place.region < 0; })) {
+      contextList.push_back(RaceContext{-1, f, true, -1, true});
+      collect(uint32_t(contextList.size() - 1));
+    }
+  }
   findRaces();
 }
 
@@ -173,12 +185,15 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     return;
   const Function &fn = program.functions()[f];
   const RaceContext &ctx = contextList[context];
+  if (ctx.ompRegion >= 0 && depth > 0)
+    reachedByTeam[f] = true;
   // Statements of a parallel region belong to the region's team, at the region's root only.
   auto belongs = [&](const OmpPlace &place) {
     if (depth == 0 && ctx.ompRegion >= 0)
       return place.region == ctx.ompRegion;
     return place.region < 0;
   };
+  bool openmp = ordersByOpenMP(context);
   for (uint32_t i = 0; i < fn.accesses.size(); ++i) {
     const Access &a = fn.accesses[i];
     if (!belongs(a.omp))
@@ -186,6 +201,10 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     auto resolved = frame.resolve(a.location);
     if (!resolved)
       continue; // what an unbound parameter points to is the thread's own
+    // Below a region's function, a local is the calling thread's or task's own.
+    if (openmp && depth > 0 && llvm::StringRef(resolved->first).starts_with("l:") &&
+        !declaredIn(resolved->first, program.functions()[ctx.root].usr))
+      continue;
     ContextAccess ca;
     ca.context = context;
     ca.function = f;
@@ -212,9 +231,11 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     if (!a.declaredGuard.lock.empty())
       if (auto guard = frame.resolve(a.declaredGuard.lock))
         ca.declaredGuard = guard->first;
-    if (ctx.ompRegion >= 0) {
+    if (openmp) {
       ca.omp = depth == 0 ? a.omp : rootPlace;
       ca.index = depth == 0 ? a.index : "";
+      ca.rootAt = depth == 0 ? a.loc.offset : rootAt;
+      ca.rootLoop = depth == 0 ? a.loop : rootLoop;
     }
     accesses.push_back(std::move(ca));
   }
@@ -244,8 +265,11 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
       continue;
     if (!belongs(call.omp))
       continue;
-    if (depth == 0 && ctx.ompRegion >= 0)
+    if (depth == 0 && openmp) {
       rootPlace = call.omp;
+      rootAt = call.loc.offset;
+      rootLoop = call.loop;
+    }
     Frame inner;
     inner.held = frame.held;
     for (const HeldLock &lock : call.held)
@@ -337,11 +361,11 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
     return false;
   const RaceContext &ca = contextList[a.context], &cb = contextList[b.context];
   if (a.context == b.context) {
-    if (ca.ompRegion >= 0)
+    if (ordersByOpenMP(a.context))
       return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
     return ca.selfConcurrent && !a.instancePrivate && !b.instancePrivate && !handedOff(a, b);
   }
-  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+  if (ordersByOpenMP(a.context) || ordersByOpenMP(b.context))
     return false; // a region and the rest of its thread are ordered; other threads: not modelled
   bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry])
                  : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry])
@@ -379,7 +403,7 @@ bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
   const RaceContext &ca = contextList[a], &cb = contextList[b];
   if (a == b)
     return ca.selfConcurrent;
-  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+  if (ordersByOpenMP(a) || ordersByOpenMP(b))
     return false;
   if (ca.entry < 0 || cb.entry < 0)
     return true; // main runs beside every thread at some point
@@ -392,10 +416,17 @@ bool RaceDetector::inLeague(const ContextAccess &a) const {
 }
 
 bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const {
+  const RaceContext &ctx = contextList[a.context];
+  if (!inLeague(a) && a.omp.phase != b.omp.phase)
+    return false; // a barrier between them, which ends every task too
+  if (a.omp.task >= 0 || b.omp.task >= 0) {
+    TaskOrder order(program.functions()[ctx.root], !ctx.taskGraph);
+    return order.mayOverlap(TaskPoint{a.omp, a.rootAt, a.rootLoop, a.index}, TaskPoint{b.omp, b.rootAt, b.rootLoop, b.index});
+  }
+  if (ctx.taskGraph)
+    return false; // one thread runs the function's own code
   // The teams of a league share no barrier, and each runs its own `single` and `master`.
   if (!inLeague(a)) {
-    if (a.omp.phase != b.omp.phase)
-      return false; // a barrier between them
     if (a.omp.single >= 0 && a.omp.single == b.omp.single)
       return false; // one thread runs the whole construct
     if (sameAccess && a.omp.single >= 0)

@@ -18,8 +18,12 @@ json::Value toJSON(const HeldLock &h) {
 
 json::Value toJSON(const ArgBinding &a);
 json::Value toJSON(const OmpPlace &o) {
-  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop, o.iterations};
+  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop, o.iterations, o.task, o.indexLoop};
 }
+json::Value toJSON(const OmpDepend &d) {
+  return json::Object{{"object", d.object}, {"type", int(d.type)}, {"perInstance", d.perInstance}};
+}
+json::Value toJSON(const OmpTask &t);
 json::Value toJSON(const OmpRegion &r) {
   return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}, {"league", r.league}};
 }
@@ -101,6 +105,22 @@ json::Value toJSON(const Loop &l) {
                       {"arithmetic", l.arithmetic}, {"boundedByCores", l.boundedByCores}, {"carriesLocal", l.carriesLocal}};
 }
 
+json::Value toJSON(const OmpTask &t) {
+  json::Array depends;
+  for (const OmpDepend &d : t.depends)
+    depends.push_back(toJSON(d));
+  return json::Object{{"loc", toJSON(t.loc)},
+                      {"end", t.end},
+                      {"parent", t.parent},
+                      {"loop", t.loop},
+                      {"place", toJSON(t.place)},
+                      {"taskloop", t.taskloop},
+                      {"completedAt", t.completedAt},
+                      {"completedInIteration", t.completedInIteration},
+                      {"groupEnd", t.groupEnd},
+                      {"depends", std::move(depends)}};
+}
+
 json::Value toJSON(const Function &f) {
   json::Array overrides;
   for (const std::string &o : f.overrides)
@@ -127,6 +147,7 @@ json::Value toJSON(const Function &f) {
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)}, {"handOffs", toArray(f.handOffs)},
                       {"ompRegions", toArray(f.ompRegions)},
+                      {"ompTasks", toArray(f.ompTasks)},
                       {"rewrites", toArray(f.rewrites)},
                       {"unjoinedThreads", toArray(f.unjoinedThreads)},
                       {"guardable", toArray(f.guardable)},
@@ -164,6 +185,8 @@ json::Value toJSON(const CompilerMessage &m) {
 bool fromJSONValue(const json::Value &v, Loc &l, json::Path p);
 bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p);
 bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpDepend &d, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpTask &t, json::Path p);
 bool fromJSONValue(const json::Value &v, Range &r, json::Path p);
 bool fromJSONValue(const json::Value &v, HeldLock &h, json::Path p);
 bool fromJSONValue(const json::Value &v, ArgBinding &a, json::Path p);
@@ -264,15 +287,31 @@ bool fromJSONValue(const json::Value &v, Loc &l, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p) {
   const json::Array *a = v.getAsArray();
-  if (!a || a->size() != 5)
-    return p.report("expected [region, phase, single, worksharing, iterations]"), false;
+  if (!a || a->size() != 7)
+    return p.report("expected [region, phase, single, worksharing, iterations, task, indexLoop]"), false;
   std::optional<int64_t> region = (*a)[0].getAsInteger(), phase = (*a)[1].getAsInteger(),
-                         single = (*a)[2].getAsInteger(), iterations = (*a)[4].getAsInteger();
+                         single = (*a)[2].getAsInteger(), iterations = (*a)[4].getAsInteger(),
+                         task = (*a)[5].getAsInteger(), indexLoop = (*a)[6].getAsInteger();
   std::optional<bool> loop = (*a)[3].getAsBoolean();
-  if (!region || !phase || !single || !loop || !iterations)
+  if (!region || !phase || !single || !loop || !iterations || !task || !indexLoop)
     return p.report("expected numbers and a boolean"), false;
-  o = OmpPlace{int32_t(*region), uint32_t(*phase), int32_t(*single), *loop, int32_t(*iterations)};
+  o = OmpPlace{int32_t(*region), uint32_t(*phase),  int32_t(*single),   *loop,
+               int32_t(*iterations), int32_t(*task), int32_t(*indexLoop)};
   return true;
+}
+
+bool fromJSONValue(const json::Value &v, OmpDepend &d, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("object", d.object), r("type", d.type), r("perInstance", d.perInstance);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, OmpTask &t, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("loc", t.loc), r("end", t.end), r("parent", t.parent), r("loop", t.loop), r("place", t.place);
+  r("taskloop", t.taskloop), r("completedAt", t.completedAt), r("completedInIteration", t.completedInIteration);
+  r("groupEnd", t.groupEnd), r("depends", t.depends);
+  return r.ok();
 }
 
 bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p) {
@@ -368,7 +407,8 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
   r("handOffs", f.handOffs);
-  r("ompRegions", f.ompRegions), r("rewrites", f.rewrites), r("unjoinedThreads", f.unjoinedThreads);
+  r("ompRegions", f.ompRegions), r("ompTasks", f.ompTasks), r("rewrites", f.rewrites);
+  r("unjoinedThreads", f.unjoinedThreads);
   r("guardable", f.guardable), r("nameableMutexes", f.nameableMutexes);
   return r.ok();
 }

@@ -1,6 +1,7 @@
 #include "BodyShape.h"
 
 #include "AstQueries.h"
+#include "../TaskOrder.h"
 #include "LocMaker.h"
 #include "Names.h"
 
@@ -191,6 +192,24 @@ public:
     return true;
   }
 
+  /// A local of the creator that a task uses without making it private is shared with the
+  /// task, wherever the task runs.
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    int32_t task = innermostTask();
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (task < 0 || !var || !var->hasLocalStorage() ||
+        !ctx.getSourceManager().isBeforeInTranslationUnit(var->getLocation(), shape.taskDirectives[task]->getBeginLoc()))
+      return true;
+    for (auto it = ompStack.rbegin(); it != ompStack.rend(); ++it) {
+      if (shape.ompScopes[*it].privates.contains(var))
+        return true;
+      if (shape.ompScopes[*it].task == task)
+        break;
+    }
+    shape.escapingLocals.insert(var);
+    return true;
+  }
+
   bool VisitDeclStmt(clang::DeclStmt *decl) {
     // A variable declared inside a parallel region belongs to each thread, unless it is
     // static: one object for the whole program.
@@ -288,6 +307,135 @@ private:
   int32_t currentOmp() const { return ompStack.empty() ? -1 : ompStack.back(); }
   int32_t currentRegion() const { return ompStack.empty() ? -1 : shape.ompScopes[ompStack.back()].region; }
 
+  /// A taskwait (possibly with dependences) or a taskgroup, in the code of task `task`.
+  struct TaskSync {
+    uint32_t at = 0;
+    uint32_t end = 0; // a taskgroup's end
+    int32_t task = -1;
+    std::vector<OmpDepend> depends;
+    bool group = false;
+  };
+
+  /// The explicit task whose body the walk is in, -1 in the implicit task.
+  int32_t innermostTask() const {
+    for (auto it = ompStack.rbegin(); it != ompStack.rend(); ++it)
+      if (shape.ompScopes[*it].task >= 0)
+        return shape.ompScopes[*it].task;
+    return -1;
+  }
+
+  uint32_t endOf(const clang::OMPExecutableDirective *d) const {
+    const clang::Stmt *body = d->hasAssociatedStmt() ? d->getAssociatedStmt() : nullptr;
+    return locs.make(body ? body->getEndLoc() : d->getEndLoc()).offset;
+  }
+
+  std::vector<OmpDepend> dependsOf(const clang::OMPExecutableDirective *d) const {
+    std::vector<OmpDepend> depends;
+    for (const auto *clause : d->getClausesOfKind<clang::OMPDependClause>()) {
+      DependType type;
+      switch (clause->getDependencyKind()) {
+      case clang::OMPC_DEPEND_in:
+        type = DependType::In;
+        break;
+      case clang::OMPC_DEPEND_out:
+      case clang::OMPC_DEPEND_inout:
+        type = DependType::Out;
+        break;
+      case clang::OMPC_DEPEND_mutexinoutset:
+        type = DependType::MutexInOutSet;
+        break;
+      case clang::OMPC_DEPEND_inoutset:
+        type = DependType::InOutSet;
+        break;
+      default:
+        continue; // depobj, source, sink: not an ordering between sibling tasks
+      }
+      for (const clang::Expr *item : clause->varlists()) {
+        OmpDepend depend;
+        depend.type = type;
+        const clang::Expr *e = item->IgnoreParenImpCasts();
+        if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+          depend.object = usrOf(ref->getDecl());
+        } else if (const auto *element = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+          const auto *base = llvm::dyn_cast<clang::DeclRefExpr>(element->getBase()->IgnoreParenImpCasts());
+          std::string index = sourceText(element->getIdx()->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+          depend.object = (base ? usrOf(base->getDecl()) : std::string("?")) + "[" + index + "]";
+          depend.perInstance = !constant(element->getIdx());
+        } else {
+          depend.object = sourceText(item->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+          depend.perInstance = true;
+        }
+        depends.push_back(std::move(depend));
+      }
+    }
+    return depends;
+  }
+
+  /// A `task` or `taskloop` directive: an OmpTask whose order is found at the end of the walk.
+  int32_t openTask(const clang::OMPExecutableDirective *d) {
+    OmpTask task;
+    task.loc = locs.make(d->getBeginLoc());
+    task.parent = innermostTask();
+    task.taskloop = clang::isOpenMPTaskLoopDirective(d->getDirectiveKind());
+    uint32_t creatorBegin = task.parent >= 0 ? shape.tasks[task.parent].loc.offset : 0;
+    if (int32_t loop = currentLoop(); loop >= 0 && shape.loops[loop].loc.offset >= creatorBegin)
+      task.loop = loop; // a loop of the creator's own code
+    task.depends = dependsOf(d);
+    // `if(0)`: the creator runs it at once and waits for it (an undeferred task).
+    for (const auto *clause : d->getClausesOfKind<clang::OMPIfClause>())
+      if (std::optional<int64_t> value = constant(clause->getCondition()); value && *value == 0)
+        undeferred.insert(int32_t(shape.tasks.size()));
+    if (task.taskloop && !d->getSingleClause<clang::OMPNogroupClause>())
+      undeferred.insert(int32_t(shape.tasks.size())); // its implicit taskgroup waits for it
+    shape.tasks.push_back(std::move(task));
+    shape.taskDirectives.push_back(d);
+    return int32_t(shape.tasks.size() - 1);
+  }
+
+  /// Whether the dependences of a later task or wait order it after an earlier task.
+  static bool dependsOrder(const std::vector<OmpDepend> &earlier, const std::vector<OmpDepend> &later) {
+    for (const OmpDepend &a : earlier)
+      for (const OmpDepend &b : later)
+        if (a.object == b.object && dependencesOrder(a.type, b.type))
+          return true;
+    return false;
+  }
+
+public:
+  /// When each task has finished, in its creator's code: the first taskwait after it, a
+  /// taskgroup around it, a later wait or undeferred task that depends on it, or its own end
+  /// when the creator waits for it at once.
+  void orderTasks() {
+    for (size_t t = 0; t < shape.tasks.size(); ++t) {
+      OmpTask &task = shape.tasks[t];
+      auto done = [&](uint32_t at) { task.completedAt = std::min(task.completedAt, at); };
+      if (undeferred.contains(int32_t(t))) {
+        done(task.end);
+        if (task.taskloop)
+          task.groupEnd = task.end;
+      }
+      for (const TaskSync &sync : syncs) {
+        if (sync.task != task.parent)
+          continue;
+        if (sync.group && sync.at <= task.loc.offset && task.end <= sync.end) {
+          task.groupEnd = std::min(task.groupEnd, sync.end);
+          done(sync.end);
+        } else if (!sync.group && sync.at > task.end && (sync.depends.empty() || dependsOrder(task.depends, sync.depends))) {
+          done(sync.at);
+        }
+      }
+      for (size_t u = 0; u < shape.tasks.size(); ++u) {
+        const OmpTask &other = shape.tasks[u];
+        if (undeferred.contains(int32_t(u)) && other.parent == task.parent && other.loc.offset > task.end &&
+            dependsOrder(task.depends, other.depends))
+          done(other.end);
+      }
+      task.completedInIteration = task.loop >= 0 && task.completedAt >= shape.loops[task.loop].loc.offset &&
+                                  task.completedAt <= shape.loopEnds[task.loop];
+    }
+  }
+
+private:
   /// A block that thread `thread` of the current region runs alone (no barrier at its end).
   void openThreadBlock(int64_t thread) {
     OmpScope scope;
@@ -382,7 +530,7 @@ private:
     scope.kind = kindOf(d);
     scope.parent = currentOmp();
     scope.region = scope.parent >= 0 ? shape.ompScopes[scope.parent].region : -1;
-    bool startsRegion = scope.region < 0 && (scope.kind == OmpScope::Parallel || scope.kind == OmpScope::Task);
+    bool startsRegion = scope.region < 0 && scope.kind == OmpScope::Parallel;
     if (startsRegion) {
       scope.region = int32_t(shape.ompRegions.size());
       shape.ompRegions.push_back(OmpRegion{locs.make(d->getBeginLoc()),
@@ -441,6 +589,8 @@ private:
     }
     if (scope.thread >= 0)
       shape.threadBlocks.emplace(std::make_pair(scope.region, scope.thread), int32_t(shape.ompScopes.size()));
+    if (scope.kind == OmpScope::Task || clang::isOpenMPTaskLoopDirective(d->getDirectiveKind()))
+      scope.task = openTask(d);
     int32_t id = int32_t(shape.ompScopes.size());
     if (hasWorksharingLoop(d))
       scope.iterations = iterationSpace(d, scope.region, id);
@@ -453,11 +603,17 @@ private:
   void closeOmpScope(int32_t scope, const clang::OMPExecutableDirective *d) {
     ompStack.pop_back();
     const OmpScope &s = shape.ompScopes[scope];
-    // `distribute` ends without a barrier: its teams have none in common.
+    // `distribute` ends without a barrier: its teams have none in common; a taskloop ends with a
+    // taskgroup, which waits for its tasks only.
     bool implicitBarrier = (s.kind == OmpScope::Worksharing || d->getDirectiveKind() == llvm::omp::OMPD_single) &&
-                           !s.distributed && !nowait.contains(d);
-    bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier ||
-                           d->getDirectiveKind() == llvm::omp::OMPD_taskwait;
+                           !s.distributed && s.task < 0 && !nowait.contains(d);
+    bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier;
+    if (s.task >= 0)
+      shape.tasks[s.task].end = endOf(d);
+    if (d->getDirectiveKind() == llvm::omp::OMPD_taskwait)
+      syncs.push_back(TaskSync{locs.make(d->getBeginLoc()).offset, 0, innermostTask(), dependsOf(d), false});
+    if (d->getDirectiveKind() == llvm::omp::OMPD_taskgroup)
+      syncs.push_back(TaskSync{locs.make(d->getBeginLoc()).offset, endOf(d), innermostTask(), {}, true});
     int32_t region = s.region >= 0 ? s.region : (currentOmp() >= 0 ? shape.ompScopes[currentOmp()].region : -1);
     if ((implicitBarrier || explicitBarrier) && region >= 0 && size_t(region) < regionPhase.size())
       ++regionPhase[region];
@@ -521,6 +677,7 @@ private:
       shape.ompScopes[pendingLoopFor].loop = int32_t(shape.loops.size() - 1);
       pendingLoopFor = -1;
     }
+    shape.loopEnds.push_back(locs.make(s->getEndLoc()).offset);
     loopStack.push_back(int32_t(shape.loops.size() - 1));
     body();
     loopStack.pop_back();
@@ -621,6 +778,8 @@ private:
   std::vector<uint32_t> regionPhase;
   llvm::DenseSet<const clang::OMPExecutableDirective *> nowait;
   std::map<std::string, int32_t> staticSchedules; // iterationSpace()'s key -> the first such loop
+  std::vector<TaskSync> syncs;
+  llvm::DenseSet<int32_t> undeferred; // tasks their creator waits for at once
   int32_t pendingLoopFor = -1;
 };
 
@@ -630,6 +789,7 @@ BodyShape analyzeBodyShape(const clang::Stmt *body, clang::ASTContext &ctx, LocM
   BodyShape shape;
   ShapeVisitor visitor(shape, ctx, locs);
   visitor.TraverseStmt(const_cast<clang::Stmt *>(body));
+  visitor.orderTasks();
   return shape;
 }
 

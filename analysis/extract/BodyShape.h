@@ -14,6 +14,7 @@ class Stmt;
 class VarDecl;
 class ValueDecl;
 class LambdaExpr;
+class OMPExecutableDirective;
 } // namespace clang
 
 namespace concur {
@@ -29,6 +30,7 @@ struct OmpScope {
   int64_t thread = -1;      // a block only this thread runs: `master`, `if (omp_get_thread_num() == 0)`
   int32_t iterations = -1;  // a worksharing loop's iteration space (see OmpPlace::iterations)
   bool distributed = false; // `distribute`: the iterations are divided between teams
+  int32_t task = -1;        // a `task` or `taskloop`: index into BodyShape::tasks
   llvm::DenseSet<const clang::ValueDecl *> privates; // private, firstprivate, reduction, …
 };
 
@@ -49,6 +51,11 @@ struct BodyShape {
   /// The first block of each region that one numbered thread runs: every such block of that
   /// thread is the same thread's code, which cannot overlap itself.
   std::map<std::pair<int32_t, int64_t>, int32_t> threadBlocks;
+  /// Explicit tasks, ordered against their creator's taskwaits, taskgroups and dependences
+  /// (OmpTask::place is left for the caller, who knows where statements are).
+  std::vector<OmpTask> tasks;
+  std::vector<const clang::OMPExecutableDirective *> taskDirectives; // per task
+  std::vector<uint32_t> loopEnds; // per loop: offset of its last token
   uint32_t statements = 0;
   uint32_t arithmetic = 0;
   uint32_t maxLoopDepth = 0;

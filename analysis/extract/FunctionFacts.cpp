@@ -14,6 +14,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -342,27 +343,44 @@ private:
     out.maxLoopDepth = shape.maxLoopDepth;
     out.loops = shape.loops;
     out.ompRegions = shape.ompRegions;
+    out.ompTasks = shape.tasks;
+    for (size_t t = 0; t < out.ompTasks.size(); ++t)
+      out.ompTasks[t].place = ompPlaceOf(shape.taskDirectives[t], nullptr, nullptr, nullptr);
   }
 
-  /// Where `s` is in an OpenMP parallel region, and the locks its constructs give it.
+  /// Where `s` is in an OpenMP parallel region and its explicit tasks, and the locks its
+  /// constructs give it. `loop` (when given) becomes the loop its iterations tell the threads or
+  /// tasks apart by: the worksharing loop, or the loop that makes one task per iteration,
+  /// whichever is innermost; -1 when there is none.
   OmpPlace ompPlaceOf(const clang::Stmt *s, std::vector<HeldLock> *locks, bool *atomic, int32_t *loop) const {
     OmpPlace place;
     int32_t scope = shape.ompScopeOf(s);
-    if (scope < 0 || shape.ompScopes[scope].region < 0)
+    place.indexLoop = loopOf(s);
+    if (loop)
+      *loop = -1;
+    if (scope < 0)
       return place;
     place.region = shape.ompScopes[scope].region;
     if (auto it = shape.ompPhase.find(s); it != shape.ompPhase.end())
       place.phase = it->second;
+    int32_t indexLoop = -1;
+    auto deeper = [&](int32_t l) {
+      if (l >= 0 && (indexLoop < 0 || shape.loops[l].depth > shape.loops[indexLoop].depth))
+        indexLoop = l;
+    };
     for (int32_t at = scope; at >= 0; at = shape.ompScopes[at].parent) {
       const OmpScope &omp = shape.ompScopes[at];
+      if (omp.task >= 0 && place.task < 0) {
+        place.task = omp.task;
+        deeper(shape.tasks[omp.task].taskloop ? omp.loop : shape.tasks[omp.task].loop);
+      }
       if (omp.kind == OmpScope::Single && place.single < 0)
         place.single = omp.thread >= 0 ? shape.threadBlocks.at({omp.region, omp.thread}) : at;
-      if (omp.loop >= 0 && !place.inWorksharingLoop) {
+      if (omp.loop >= 0 && !place.inWorksharingLoop && omp.task < 0) {
         place.inWorksharingLoop = true;
-        bool league = shape.ompRegions[place.region].league;
+        bool league = place.region >= 0 && shape.ompRegions[place.region].league;
         place.iterations = league && !omp.distributed ? -1 : omp.iterations;
-        if (loop)
-          *loop = omp.loop;
+        deeper(omp.loop);
       }
       if (omp.kind == OmpScope::Critical && locks)
         locks->push_back(HeldLock{"omp-critical:" + omp.name, "critical" + (omp.name.empty() ? "" : "(" + omp.name + ")"), false});
@@ -370,7 +388,16 @@ private:
         locks->push_back(HeldLock{"omp-ordered", "ordered", false});
       if (omp.kind == OmpScope::Atomic && atomic)
         *atomic = true;
+      // Tasks with mutexinoutset on one object exclude each other, as a lock would.
+      if (omp.task >= 0 && locks)
+        for (const OmpDepend &depend : shape.tasks[omp.task].depends)
+          if (depend.type == DependType::MutexInOutSet)
+            locks->push_back(HeldLock{"omp-mutexinoutset:" + depend.object, "mutexinoutset", false});
     }
+    if (indexLoop >= 0)
+      place.indexLoop = indexLoop;
+    if (loop)
+      *loop = indexLoop;
     return place;
   }
 
@@ -1455,17 +1482,17 @@ private:
 
   void recordAccess(const LockState &state, const clang::Expr *lvalue, AccessKind kind,
                     const clang::Stmt *anchor) {
-    bool inRegion = shape.ompScopeOf(anchor) >= 0 && shape.ompScopes[shape.ompScopeOf(anchor)].region >= 0;
-    if (inRegion && privateInRegion(lvalue, anchor))
+    int32_t scope = shape.ompScopeOf(anchor);
+    if (scope >= 0 && privateInRegion(lvalue, anchor))
       return;
-    // In a parallel region the enclosing function's locals are shared by the team.
+    // In a parallel region the enclosing function's locals are shared by the team (a task
+    // outside one shares those it does not make private: they escape).
+    bool inRegion = scope >= 0 && shape.ompScopes[scope].region >= 0;
     if (std::optional<AbstractLocation> where = resolver.ofLValue(lvalue, loopOf(anchor), inRegion)) {
-      if (inRegion) {
-        int32_t loop = -1;
-        ompPlaceOf(anchor, nullptr, nullptr, &loop);
-        if (loop >= 0)
-          where->index = resolver.indexAgainst(lvalue, loop);
-      }
+      int32_t loop = -1;
+      ompPlaceOf(anchor, nullptr, nullptr, &loop);
+      if (loop >= 0)
+        where->index = resolver.indexAgainst(lvalue, loop);
       pushAccess(state, *where, kind, anchor, false, lvalue);
     }
   }
