@@ -181,10 +181,15 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
                          std::map<std::string, bool> &seen, int depth) {
   if (depth > MaxDepth || seen.size() > MaxVisitsPerContext)
     return;
-  if (!seen.emplace(std::to_string(f) + "#" + frame.signature(), true).second)
-    return;
   const Function &fn = program.functions()[f];
   const RaceContext &ctx = contextList[context];
+  // Under a region, the statement of the root that calls down here is part of what is seen:
+  // where in the region it runs decides what it may race with.
+  std::string key = std::to_string(f) + "#" + frame.signature();
+  if (depth > 0 && ordersByOpenMP(context))
+    key += "@" + std::to_string(rootAt);
+  if (!seen.emplace(key, true).second)
+    return;
   if (ctx.ompRegion >= 0 && depth > 0)
     reachedByTeam[f] = true;
   // Statements of a parallel region belong to the region's team, at the region's root only.
@@ -201,9 +206,11 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     auto resolved = frame.resolve(a.location);
     if (!resolved)
       continue; // what an unbound parameter points to is the thread's own
-    // Below a region's function, a local is the calling thread's or task's own.
+    // Below a region's function, a local is the calling thread's or task's own: one of the
+    // callee's (a recursive call's too), or one a callee passed further down.
     if (openmp && depth > 0 && llvm::StringRef(resolved->first).starts_with("l:") &&
-        !declaredIn(resolved->first, program.functions()[ctx.root].usr))
+        (!declaredIn(resolved->first, program.functions()[ctx.root].usr) ||
+         (llvm::StringRef(a.location).starts_with("l:") && declaredIn(a.location, fn.usr))))
       continue;
     ContextAccess ca;
     ca.context = context;

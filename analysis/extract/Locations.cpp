@@ -166,6 +166,8 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
     if (!var)
       return std::nullopt;
+    if (var->getType()->isArrayType()) // an array passed where a pointer is expected: the array itself
+      return ofLValue(e, loop, anyLocal);
     if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(var);
         param && param->getDeclContext() == function)
       return AbstractLocation{"p:" + std::to_string(param->getFunctionScopeIndex()), display(ref), ""};

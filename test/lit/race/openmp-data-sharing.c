@@ -53,3 +53,23 @@ void private_by_address(void) {
     bump(&mine);
   }
 }
+
+// An array passed where a pointer is expected is the array itself: both sections update it.
+typedef struct {
+  int hits, misses;
+} counts;
+static void count_hit(counts *c) { c->hits += 1; }
+// CHECK-MESSAGES: :[[@LINE-1]]:36: warning: data race on 'c->hits': write by the threads of the 'omp parallel sections' region in 'array_by_decay' conflicts with a write by another thread of the team
+// CHECK-MESSAGES: :[[@LINE+8]]:5: note: 'array_by_decay' calls 'count_hit'
+// CHECK-MESSAGES: :[[@LINE-3]]:36: note: conflicting write of 'c->hits' by another thread of the team
+// CHECK-MESSAGES: :[[@LINE+8]]:5: note: 'array_by_decay' calls 'count_hit'
+void array_by_decay(void) {
+  counts per_run[1] = {{0, 0}};
+#pragma omp parallel sections
+  {
+#pragma omp section
+    count_hit(per_run);
+#pragma omp section
+    count_hit(per_run);
+  }
+}
