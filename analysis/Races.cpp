@@ -438,6 +438,9 @@ bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b
       return false; // one thread runs the whole construct
     if (sameAccess && a.omp.single >= 0)
       return false;
+    if (teamHandedOff(program.functions()[ctx.root], TeamPoint{a.omp, a.rootAt, a.rootLoop},
+                      TeamPoint{b.omp, b.rootAt, b.rootLoop}))
+      return false;
   }
   if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop && a.omp.iterations >= 0 &&
       a.omp.iterations == b.omp.iterations) {

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 8;
+inline constexpr int SummaryFormatVersion = 9;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -184,6 +184,7 @@ struct HandOff {
   bool rendezvous = false; // an await returns only after every signal (a latch, a barrier),
                            // not after any one (a semaphore, a flag)
   int32_t call = -1;       // the call that makes it (index into Function::calls)
+  OmpPlace omp;            // in an OpenMP region: the block of the team that makes it
 };
 
 /// A wait for a thread or task to finish (join, future::get).

@@ -96,7 +96,7 @@ json::Value toJSON(const Join &j) {
 
 json::Value toJSON(const HandOff &h) {
   return json::Object{{"role", int(h.role)}, {"object", h.object}, {"loc", toJSON(h.loc)}, {"loop", h.loop},
-                      {"rendezvous", h.rendezvous}, {"call", h.call}};
+                      {"rendezvous", h.rendezvous}, {"call", h.call}, {"omp", toJSON(h.omp)}};
 }
 
 json::Value toJSON(const Loop &l) {
@@ -385,7 +385,7 @@ bool fromJSONValue(const json::Value &v, Join &j, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, HandOff &h, json::Path p) {
   Reader r(v.getAsObject(), p);
-  r("role", h.role), r("object", h.object), r("loc", h.loc), r("loop", h.loop), r("rendezvous", h.rendezvous), r("call", h.call);
+  r("role", h.role), r("object", h.object), r("loc", h.loc), r("loop", h.loop), r("rendezvous", h.rendezvous), r("call", h.call), r("omp", h.omp);
   return r.ok();
 }
 

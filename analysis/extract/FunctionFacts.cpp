@@ -18,6 +18,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -200,6 +201,30 @@ SpawnKind spawnKindOf(llvm::StringRef api) {
   if (api.starts_with("concur::") || api.contains("pool") || api.contains("task_group"))
     return SpawnKind::Pool;
   return SpawnKind::Other;
+}
+
+/// Whether `s` names `var`.
+bool mentions(const clang::Stmt *s, const clang::ValueDecl *var) {
+  if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(s); ref && ref->getDecl() == var)
+    return true;
+  return s && std::any_of(s->child_begin(), s->child_end(), [&](const clang::Stmt *c) { return mentions(c, var); });
+}
+
+/// The innermost loop around `s` (`while (!done) { … }`) when its condition tests `var`, or null.
+const clang::Stmt *loopTesting(const clang::Stmt *s, const clang::ValueDecl *var, clang::ASTContext &ctx) {
+  for (const clang::Stmt *child = s;;) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (!parent)
+      return nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::DoStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    child = parent;
+  }
 }
 
 /// The loop whose condition `e` is part of (`while (!ready.load(acquire)) {}`), or null.
@@ -642,6 +667,8 @@ private:
       return;
     if (const auto *atomic = llvm::dyn_cast<clang::AtomicExpr>(s))
       return recordAtomicHandOff(atomic);
+    if (const auto *atomic = llvm::dyn_cast<clang::OMPAtomicDirective>(s))
+      return recordOmpAtomicHandOff(atomic);
     if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
       if (assign->isAssignmentOp()) {
         recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
@@ -1121,6 +1148,7 @@ private:
       handOff.loc = locs.make(loop->getEndLoc());
       handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
     }
+    handOff.omp = ompPlaceOf(call, nullptr, nullptr, nullptr);
     out.handOffs.push_back(std::move(handOff));
   }
 
@@ -1154,6 +1182,40 @@ private:
       handOff.loc = locs.make(loop->getEndLoc());
       handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
     }
+    handOff.omp = ompPlaceOf(atomic, nullptr, nullptr, nullptr);
+    out.handOffs.push_back(std::move(handOff));
+  }
+
+  /// `#pragma omp atomic write` with seq_cst or release makes the same hand-off as a C11 release
+  /// store, and `atomic read` with seq_cst or acquire as an acquire load; a read is a statement
+  /// (`done = flag;`), so it spins when the loop around it tests what it read. Without a memory
+  /// order an OpenMP atomic is relaxed and orders nothing else.
+  void recordOmpAtomicHandOff(const clang::OMPAtomicDirective *atomic) {
+    bool write = atomic->getSingleClause<clang::OMPWriteClause>();
+    bool read = atomic->getSingleClause<clang::OMPReadClause>();
+    bool seqCst = atomic->getSingleClause<clang::OMPSeqCstClause>() || atomic->getSingleClause<clang::OMPAcqRelClause>();
+    if (!(write && (seqCst || atomic->getSingleClause<clang::OMPReleaseClause>())) &&
+        !(read && (seqCst || atomic->getSingleClause<clang::OMPAcquireClause>())))
+      return;
+    if (!atomic->getX())
+      return;
+    std::optional<HeldLock> object = lockFor(atomic->getX(), loopOf(atomic));
+    if (!object)
+      return;
+    HandOff handOff;
+    handOff.role = write ? HandOffRole::Signal : HandOffRole::Await;
+    handOff.object = object->lock;
+    handOff.loc = locs.make(atomic->getBeginLoc());
+    handOff.loop = loopOf(atomic);
+    if (read) {
+      const clang::ValueDecl *into = atomic->getV() ? directVariable(atomic->getV()) : nullptr;
+      const clang::Stmt *loop = into ? loopTesting(atomic, into, ctx) : nullptr;
+      if (!loop)
+        return;
+      handOff.loc = locs.make(loop->getEndLoc());
+      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    }
+    handOff.omp = ompPlaceOf(atomic, nullptr, nullptr, nullptr);
     out.handOffs.push_back(std::move(handOff));
   }
 
