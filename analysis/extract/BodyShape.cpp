@@ -197,6 +197,8 @@ public:
   bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
     int32_t task = innermostTask();
     const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (currentRegion() >= 0 && var && var->hasLocalStorage() && var->getType()->isPointerType())
+      pointersInRegions.insert(var);
     if (task < 0 || !var || !var->hasLocalStorage() ||
         !ctx.getSourceManager().isBeforeInTranslationUnit(var->getLocation(), shape.taskDirectives[task]->getBeginLoc()))
       return true;
@@ -251,10 +253,16 @@ public:
     if (op->getOpcode() == clang::UO_AddrOf)
       if (const clang::VarDecl *var = localVar(op->getSubExpr()))
         shape.escapingLocals.insert(var);
+    if (op->isIncrementDecrementOp())
+      if (const clang::VarDecl *var = localVar(op->getSubExpr()))
+        stored(var, nullptr);
     return true;
   }
 
   bool VisitBinaryOperator(clang::BinaryOperator *op) {
+    if (op->isAssignmentOp())
+      if (const clang::VarDecl *var = localVar(op->getLHS()))
+        stored(var, op->getOpcode() == clang::BO_Assign ? op->getRHS() : nullptr);
     // Comparisons are work too (a partition, a search), except in a loop's own condition.
     bool comparison = op->isComparisonOp() && conditionDepth == 0;
     if ((op->isMultiplicativeOp() || op->isAdditiveOp() || op->isShiftOp() || op->isBitwiseOp() ||
@@ -301,6 +309,12 @@ private:
     ++conditionDepth;
     TraverseStmt(cond);
     --conditionDepth;
+  }
+
+  void stored(const clang::VarDecl *var, const clang::Expr *value) {
+    shape.localStores[var].push_back(value);
+    if (currentRegion() >= 0)
+      changedInRegions.insert(var);
   }
 
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
@@ -433,6 +447,12 @@ public:
       task.completedInIteration = task.loop >= 0 && task.completedAt >= shape.loops[task.loop].loc.offset &&
                                   task.completedAt <= shape.loopEnds[task.loop];
     }
+  }
+
+  void findTeamPointers() {
+    for (const clang::VarDecl *var : pointersInRegions)
+      if (!changedInRegions.contains(var) && !shape.escapingLocals.contains(var))
+        shape.teamPointers.insert(var);
   }
 
 private:
@@ -781,6 +801,7 @@ private:
   std::vector<TaskSync> syncs;
   llvm::DenseSet<int32_t> undeferred; // tasks their creator waits for at once
   int32_t pendingLoopFor = -1;
+  llvm::DenseSet<const clang::VarDecl *> pointersInRegions, changedInRegions;
 };
 
 } // namespace
@@ -790,6 +811,7 @@ BodyShape analyzeBodyShape(const clang::Stmt *body, clang::ASTContext &ctx, LocM
   ShapeVisitor visitor(shape, ctx, locs);
   visitor.TraverseStmt(const_cast<clang::Stmt *>(body));
   visitor.orderTasks();
+  visitor.findTeamPointers();
   return shape;
 }
 

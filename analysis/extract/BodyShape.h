@@ -10,6 +10,7 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
 class Stmt;
 class VarDecl;
 class ValueDecl;
@@ -48,6 +49,11 @@ struct BodyShape {
   llvm::DenseMap<const clang::Stmt *, int32_t> innermostOmp; // statement -> scope index
   llvm::DenseMap<const clang::Stmt *, uint32_t> ompPhase;    // barriers passed in its region
   llvm::DenseSet<const clang::ValueDecl *> linearVariables;  // `linear(j)`: moves with the loop
+  /// What each local is assigned after its declaration (null: changed in place, `p += n`).
+  llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>> localStores;
+  /// Pointers the function declares outside its parallel regions and uses, but never changes
+  /// or lends, inside them: every thread of a team sees one value, so one pointee.
+  llvm::DenseSet<const clang::VarDecl *> teamPointers;
   /// The first block of each region that one numbered thread runs: every such block of that
   /// thread is the same thread's code, which cannot overlap itself.
   std::map<std::pair<int32_t, int64_t>, int32_t> threadBlocks;

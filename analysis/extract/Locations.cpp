@@ -173,9 +173,12 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
       return AbstractLocation{"p:" + std::to_string(param->getFunctionScopeIndex()), display(ref), ""};
     if (var->hasGlobalStorage() && var->getTLSKind() == clang::VarDecl::TLS_None)
       return AbstractLocation{"g:" + usrOf(var) + "*", "*" + display(ref), ""};
-    // A local pointer initialised once from something we can name: `Data *d = (Data *)arg;`.
-    if (var->getDeclContext() == function && var->getInit() && !shape.escapingLocals.contains(var))
-      return ofPointee(var->getInit(), loop, anyLocal);
+    if (var->getDeclContext() == function && !shape.escapingLocals.contains(var))
+      if (std::optional<AbstractLocation> target = ofLocalPointer(var, loop, anyLocal))
+        return target;
+    // Else, in a parallel region, what the team's pointer points to (`A = malloc(…)` before it).
+    if (anyLocal && var->getDeclContext() == function && shape.teamPointers.contains(var))
+      return AbstractLocation{"l:" + usrOf(var) + "*", "*" + display(ref), ""};
     return std::nullopt;
   }
   if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
@@ -194,6 +197,29 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     return object;
   }
   return std::nullopt;
+}
+
+std::optional<AbstractLocation> LocationResolver::ofLocalPointer(const clang::VarDecl *var, int32_t loop,
+                                                                 bool anyLocal) const {
+  std::vector<const clang::Expr *> values;
+  if (var->getInit())
+    values.push_back(var->getInit());
+  if (auto stores = shape.localStores.find(var); stores != shape.localStores.end())
+    values.insert(values.end(), stores->second.begin(), stores->second.end());
+  if (values.empty() || !following.insert(var).second) // `p = q; q = p;` names nothing
+    return std::nullopt;
+  std::optional<AbstractLocation> target;
+  for (const clang::Expr *value : values) {
+    std::optional<AbstractLocation> here = value ? ofPointee(value, loop, anyLocal) : std::nullopt;
+    if (!here || (target && here->key != target->key)) {
+      target.reset();
+      break;
+    }
+    if (!target)
+      target = here;
+  }
+  following.erase(var);
+  return target;
 }
 
 std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *arg, int32_t loop,

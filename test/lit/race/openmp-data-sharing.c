@@ -1,4 +1,5 @@
 // RUN: %check_concur %s %t -- --checks='-*,concur-race-unsynchronized-access' -- -std=c11 -fopenmp
+#include <stdlib.h>
 int grid[64][64];
 int tally[64];
 int row; // a global that serves as a loop counter
@@ -72,4 +73,31 @@ void array_by_decay(void) {
 #pragma omp section
     count_hit(per_run);
   }
+}
+
+// A pointer set before the region and left alone in it points to one buffer for the whole
+// team: the loop reads the element the previous iteration writes.
+void heap_shift(int n) {
+  double *buf;
+  buf = (double *)malloc(sizeof(double) * n);
+#pragma omp parallel for
+  for (int i = 1; i < n; ++i)
+    buf[i] = buf[i - 1] + 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: data race on 'buf[i]': write by the threads of the 'omp parallel for' region in 'heap_shift' conflicts with a read by another thread of the team
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: note: conflicting read of 'buf[i - 1]' by another thread of the team
+  free(buf);
+}
+
+// Race-free: each iteration its own element of the team's buffer; a pointer each thread
+// points elsewhere inside the region is not the team's.
+void heap_own_elements(int n) {
+  double *buf = (double *)malloc(sizeof(double) * n);
+  double *cursor = buf;
+#pragma omp parallel for firstprivate(cursor)
+  for (int i = 0; i < n; ++i) {
+    buf[i] = i;
+    cursor = buf + i;
+    *cursor += 1.0;
+  }
+  free(buf);
 }
