@@ -185,11 +185,28 @@ public:
     if (!directive)
       return RecursiveASTVisitor::TraverseStmt(s, queue);
     record(s);
+    bool teamReduction = combinesIntoTeam(directive);
     int32_t scope = openOmpScope(directive);
+    if (teamReduction) {
+      shape.teamReductions.insert(directive);
+      for (const auto *clause : directive->getClausesOfKind<clang::OMPReductionClause>())
+        for (const clang::Expr *var : clause->varlists())
+          record(var);
+    }
     if (directive->hasAssociatedStmt())
       RecursiveASTVisitor::TraverseStmt(directive->getAssociatedStmt());
     closeOmpScope(scope, directive);
     return true;
+  }
+
+  /// A worksharing construct (`for`, `sections`) with a `reduction` inside a parallel region:
+  /// the team shares the variable it combines into. A combined `parallel for` combines into a
+  /// variable outside its own team.
+  bool combinesIntoTeam(const clang::OMPExecutableDirective *d) const {
+    llvm::omp::Directive kind = d->getDirectiveKind();
+    return currentRegion() >= 0 && clang::isOpenMPWorksharingDirective(kind) &&
+           !clang::isOpenMPParallelDirective(kind) && !clang::isOpenMPTeamsDirective(kind) &&
+           !d->getClausesOfKind<clang::OMPReductionClause>().empty();
   }
 
   /// A local of the creator that a task uses without making it private is shared with the

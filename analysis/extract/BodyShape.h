@@ -61,6 +61,9 @@ struct BodyShape {
   /// (OmpTask::place is left for the caller, who knows where statements are).
   std::vector<OmpTask> tasks;
   std::vector<const clang::OMPExecutableDirective *> taskDirectives; // per task
+  /// Worksharing constructs inside a region whose `reduction` each thread combines into the
+  /// team's variable at the construct's end; their clauses' variables are statements of it.
+  llvm::DenseSet<const clang::OMPExecutableDirective *> teamReductions;
   std::vector<uint32_t> loopEnds; // per loop: offset of its last token
   uint32_t statements = 0;
   uint32_t arithmetic = 0;

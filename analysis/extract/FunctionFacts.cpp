@@ -669,6 +669,8 @@ private:
       return recordAtomicHandOff(atomic);
     if (const auto *atomic = llvm::dyn_cast<clang::OMPAtomicDirective>(s))
       return recordOmpAtomicHandOff(atomic);
+    if (const auto *directive = llvm::dyn_cast<clang::OMPExecutableDirective>(s))
+      return recordReductionCombines(state, directive);
     if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
       if (assign->isAssignmentOp()) {
         recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
@@ -1217,6 +1219,19 @@ private:
     }
     handOff.omp = ompPlaceOf(atomic, nullptr, nullptr, nullptr);
     out.handOffs.push_back(std::move(handOff));
+  }
+
+  /// At the end of a worksharing construct of a region, each thread adds its private copy of
+  /// a `reduction` variable into the team's: a write by every thread, atomic with the others'
+  /// (the runtime serialises them) but not with other code of the same phase, such as a
+  /// `master` block that has no barrier after it.
+  void recordReductionCombines(const LockState &state, const clang::OMPExecutableDirective *directive) {
+    if (!shape.teamReductions.contains(directive))
+      return;
+    for (const auto *clause : directive->getClausesOfKind<clang::OMPReductionClause>())
+      for (const clang::Expr *var : clause->varlists()) // shared: OpenMP requires it
+        if (std::optional<AbstractLocation> where = resolver.ofLValue(var, loopOf(var), true))
+          pushAccess(state, *where, AccessKind::Write, var, true, var);
   }
 
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,

@@ -101,3 +101,35 @@ void heap_own_elements(int n) {
   }
   free(buf);
 }
+
+// A reduction inside a region adds each thread's part into the team's variable at the loop's
+// end: master's reset, with no barrier after it, may come after another thread's part.
+void reset_by_master(const int *w, int n) {
+  int sum = 0;
+#pragma omp parallel
+  {
+#pragma omp master
+    sum = 0;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: data race on 'sum': write by the threads of the 'omp parallel' region in 'reset_by_master' conflicts with a write by another thread of the team
+#pragma omp for reduction(+ : sum)
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: note: conflicting write of 'sum' by another thread of the team
+    for (int i = 0; i < n; ++i)
+      sum += w[i];
+  }
+  tally[0] = sum;
+}
+
+// Race-free: single's barrier orders the reset, the loop's barrier the read.
+void reset_by_single(const int *w, int n) {
+  int sum = 0;
+#pragma omp parallel
+  {
+#pragma omp single
+    sum = 0;
+#pragma omp for reduction(+ : sum)
+    for (int i = 0; i < n; ++i)
+      sum += w[i];
+#pragma omp master
+    tally[1] = sum;
+  }
+}
