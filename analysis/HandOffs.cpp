@@ -141,6 +141,24 @@ std::vector<std::string> HandOffOrder::heldBetween(const AccessPoint &p) const {
   return objects;
 }
 
+bool teamHandedOff(const Function &fn, const TeamPoint &a, const TeamPoint &b) {
+  auto publishes = [&](const TeamPoint &from, const TeamPoint &to) {
+    if (from.omp.single < 0 || to.omp.single < 0 || from.omp.single == to.omp.single)
+      return false;
+    for (const HandOff &s : fn.handOffs) {
+      // A loop around both the access and the signal writes again after the signal.
+      if (!signals(s.role) || s.omp.single != from.omp.single || s.loc.offset <= from.offset ||
+          shareLoop(fn, s.loop, from.loop))
+        continue;
+      for (const HandOff &w : fn.handOffs)
+        if (awaits(w.role) && w.object == s.object && w.omp.single == to.omp.single && w.loc.offset < to.offset)
+          return true;
+    }
+    return false;
+  };
+  return publishes(a, b) || publishes(b, a);
+}
+
 bool HandOffOrder::ordered(const AccessPoint &a, const AccessPoint &b) const {
   return publishes(a, b) || publishes(b, a) || intersect(heldBetween(a), heldBetween(b));
 }

@@ -38,6 +38,20 @@ struct AccessPoint {
   bool manyInstances = false; // its context runs as several threads at once
 };
 
+/// Where an access runs in an OpenMP region's function: its block of the team, and the offset
+/// and loop of the region's statement that makes it (the access, or the call to it).
+struct TeamPoint {
+  OmpPlace omp;
+  uint32_t offset = 0;
+  int32_t loop = -1;
+};
+
+/// True when the region's own hand-offs order two accesses of one team: one is in a block a
+/// single thread runs once (a section, single, master) that signals after it, the other in
+/// another such block that awaits the same object before it. Blocks are what tell a team's
+/// code apart, not offsets: a section after another runs at the same time as it.
+bool teamHandedOff(const Function &fn, const TeamPoint &a, const TeamPoint &b);
+
 class HandOffOrder {
 public:
   explicit HandOffOrder(const Program &program) : program(program) {}

@@ -1,5 +1,7 @@
 #include "Races.h"
 
+#include "TaskOrder.h"
+
 #include "llvm/ADT/StringRef.h"
 #include <algorithm>
 #include <set>
@@ -140,10 +142,20 @@ RaceDetector::RaceDetector(const Program &program, const ThreadReachability &thr
   for (uint32_t f = 0; f < program.functions().size(); ++f) {
     const auto &regions = program.functions()[f].ompRegions;
     for (uint32_t r = 0; r < regions.size(); ++r)
-      contextList.push_back(RaceContext{-1, f, regions[r].directive != "task", int32_t(r)});
+      contextList.push_back(RaceContext{-1, f, true, int32_t(r)});
   }
+  reachedByTeam.assign(program.functions().size(), false);
   for (uint32_t c = 0; c < contextList.size(); ++c)
     collect(c);
+  // A function whose tasks are orphaned (made outside its own regions) runs them on the team
+  // of a region that calls it: its code and those tasks are a context of their own.
+  for (uint32_t f = 0; f < program.functions().size(); ++f) {
+    const auto &tasks = program.functions()[f].ompTasks;
+    if (reachedByTeam[f] && std::any_of(tasks.begin(), tasks.end(), [](const OmpTask &t) { return t.place.region < 0; })) {
+      contextList.push_back(RaceContext{-1, f, true, -1, true});
+      collect(uint32_t(contextList.size() - 1));
+    }
+  }
   findRaces();
 }
 
@@ -169,16 +181,24 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
                          std::map<std::string, bool> &seen, int depth) {
   if (depth > MaxDepth || seen.size() > MaxVisitsPerContext)
     return;
-  if (!seen.emplace(std::to_string(f) + "#" + frame.signature(), true).second)
-    return;
   const Function &fn = program.functions()[f];
   const RaceContext &ctx = contextList[context];
+  // Under a region, the statement of the root that calls down here is part of what is seen:
+  // where in the region it runs decides what it may race with.
+  std::string key = std::to_string(f) + "#" + frame.signature();
+  if (depth > 0 && ordersByOpenMP(context))
+    key += "@" + std::to_string(rootAt);
+  if (!seen.emplace(key, true).second)
+    return;
+  if (ctx.ompRegion >= 0 && depth > 0)
+    reachedByTeam[f] = true;
   // Statements of a parallel region belong to the region's team, at the region's root only.
   auto belongs = [&](const OmpPlace &place) {
     if (depth == 0 && ctx.ompRegion >= 0)
       return place.region == ctx.ompRegion;
     return place.region < 0;
   };
+  bool openmp = ordersByOpenMP(context);
   for (uint32_t i = 0; i < fn.accesses.size(); ++i) {
     const Access &a = fn.accesses[i];
     if (!belongs(a.omp))
@@ -186,6 +206,12 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     auto resolved = frame.resolve(a.location);
     if (!resolved)
       continue; // what an unbound parameter points to is the thread's own
+    // Below a region's function, a local is the calling thread's or task's own: one of the
+    // callee's (a recursive call's too), or one a callee passed further down.
+    if (openmp && depth > 0 && llvm::StringRef(resolved->first).starts_with("l:") &&
+        (!declaredIn(resolved->first, program.functions()[ctx.root].usr) ||
+         (llvm::StringRef(a.location).starts_with("l:") && declaredIn(a.location, fn.usr))))
+      continue;
     ContextAccess ca;
     ca.context = context;
     ca.function = f;
@@ -212,9 +238,11 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     if (!a.declaredGuard.lock.empty())
       if (auto guard = frame.resolve(a.declaredGuard.lock))
         ca.declaredGuard = guard->first;
-    if (ctx.ompRegion >= 0) {
+    if (openmp) {
       ca.omp = depth == 0 ? a.omp : rootPlace;
       ca.index = depth == 0 ? a.index : "";
+      ca.rootAt = depth == 0 ? a.loc.offset : rootAt;
+      ca.rootLoop = depth == 0 ? a.loop : rootLoop;
     }
     accesses.push_back(std::move(ca));
   }
@@ -244,8 +272,11 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
       continue;
     if (!belongs(call.omp))
       continue;
-    if (depth == 0 && ctx.ompRegion >= 0)
+    if (depth == 0 && openmp) {
       rootPlace = call.omp;
+      rootAt = call.loc.offset;
+      rootLoop = call.loop;
+    }
     Frame inner;
     inner.held = frame.held;
     for (const HeldLock &lock : call.held)
@@ -343,13 +374,13 @@ bool RaceDetector::mayRunTogether(const ContextAccess &a, const ContextAccess &b
     return false;
   const RaceContext &ca = contextList[a.context], &cb = contextList[b.context];
   if (a.context == b.context) {
-    if (ca.ompRegion >= 0)
+    if (ordersByOpenMP(a.context))
       return ca.selfConcurrent && teamMayOverlap(a, b, &a == &b);
     // Two accesses that each touch their instance's own element or object never meet; one that
     // does and one that may touch any (`cells[id]` and `cells[(id + 1) % n]`) may.
     return ca.selfConcurrent && !(a.instancePrivate && b.instancePrivate) && !handedOff(a, b);
   }
-  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+  if (ordersByOpenMP(a.context) || ordersByOpenMP(b.context))
     return false; // a region and the rest of its thread are ordered; other threads: not modelled
   bool overlap = ca.entry < 0   ? concurrentWithThread(a, threads.entries()[cb.entry], b)
                  : cb.entry < 0 ? concurrentWithThread(b, threads.entries()[ca.entry], a)
@@ -387,27 +418,47 @@ bool RaceDetector::contextsOverlap(uint32_t a, uint32_t b) const {
   const RaceContext &ca = contextList[a], &cb = contextList[b];
   if (a == b)
     return ca.selfConcurrent;
-  if (ca.ompRegion >= 0 || cb.ompRegion >= 0)
+  if (ordersByOpenMP(a) || ordersByOpenMP(b))
     return false;
   if (ca.entry < 0 || cb.entry < 0)
     return true; // main runs beside every thread at some point
   return threadsOverlap(threads.entries()[ca.entry], threads.entries()[cb.entry]);
 }
 
+bool RaceDetector::inLeague(const ContextAccess &a) const {
+  const RaceContext &ctx = contextList[a.context];
+  return ctx.ompRegion >= 0 && program.functions()[ctx.root].ompRegions[ctx.ompRegion].league;
+}
+
 bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const {
-  if (a.omp.phase != b.omp.phase)
-    return false; // a barrier between them
-  if (a.omp.single >= 0 && a.omp.single == b.omp.single)
-    return false; // one thread runs the whole construct
-  if (sameAccess && a.omp.single >= 0)
-    return false;
-  if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop) {
-    // Each iteration runs once: accesses indexed the same way by the loop variable meet only
-    // in the same iteration; `a[i]` against `a[i+1]` is a loop-carried dependence.
+  const RaceContext &ctx = contextList[a.context];
+  if (!inLeague(a) && a.omp.phase != b.omp.phase)
+    return false; // a barrier between them, which ends every task too
+  if (a.omp.task >= 0 || b.omp.task >= 0) {
+    TaskOrder order(program.functions()[ctx.root], !ctx.taskGraph);
+    return order.mayOverlap(TaskPoint{a.omp, a.rootAt, a.rootLoop, a.index}, TaskPoint{b.omp, b.rootAt, b.rootLoop, b.index});
+  }
+  if (ctx.taskGraph)
+    return false; // one thread runs the function's own code
+  // The teams of a league share no barrier, and each runs its own `single` and `master`.
+  if (!inLeague(a)) {
+    if (a.omp.single >= 0 && a.omp.single == b.omp.single)
+      return false; // one thread runs the whole construct
+    if (sameAccess && a.omp.single >= 0)
+      return false;
+    if (teamHandedOff(program.functions()[ctx.root], TeamPoint{a.omp, a.rootAt, a.rootLoop},
+                      TeamPoint{b.omp, b.rootAt, b.rootLoop}))
+      return false;
+  }
+  if (a.omp.inWorksharingLoop && b.omp.inWorksharingLoop && a.omp.iterations >= 0 &&
+      a.omp.iterations == b.omp.iterations) {
+    // Each iteration runs once, on the thread that runs it in every loop of the same iteration
+    // space: accesses indexed the same way by the loop variable meet only in one iteration;
+    // `a[i]` against `a[i+1]` is a loop-carried dependence.
     if (!a.index.empty() && a.index == b.index && (a.index == "iv" || llvm::StringRef(a.index).starts_with("iv")))
       return false;
   }
-  if (a.index == "tid" && b.index == "tid")
+  if (a.index == "tid" && b.index == "tid" && !inLeague(a))
     return false; // one slot per thread
   return true;
 }
@@ -428,7 +479,9 @@ bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const
     return false;
   if (&a == &b && !contextList[a.context].selfConcurrent)
     return false;
-  if (protectedByCommonLock(a, b) || !mayRunTogether(a, b))
+  // A lock or critical section orders the threads of one team, not the teams of a league.
+  bool acrossTeams = a.context == b.context && inLeague(a);
+  if ((!acrossTeams && protectedByCommonLock(a, b)) || !mayRunTogether(a, b))
     return false;
   if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
     return false; // different elements

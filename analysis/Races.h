@@ -20,6 +20,7 @@ struct RaceContext {
   uint32_t root = 0;    // the function it starts in
   bool selfConcurrent = false;
   int32_t ompRegion = -1; // an OpenMP parallel region of `root`: its team of threads
+  bool taskGraph = false; // `root`'s own code and its orphaned tasks, which a team runs
 };
 
 /// An access as seen from a context: its location and locks resolved in that context.
@@ -33,6 +34,8 @@ struct ContextAccess {
   std::string indexValue;       // the element's index when a constant is known (`0`, `3`)
   OmpPlace omp;                 // in a region context: where in the region (of the root's statement)
   std::string index;            // the index shape at the region's level
+  uint32_t rootAt = 0;          // offset of the root's statement (the access, or the call to it)
+  int32_t rootLoop = -1;        // the innermost loop of the root around that statement
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`
   std::string declaredGuard;    // the lock GUARDED_BY names for it, resolved here; empty if none
 };
@@ -93,6 +96,12 @@ private:
   /// Two accesses of one OpenMP team that no barrier, single construct or iteration split
   /// keeps apart.
   bool teamMayOverlap(const ContextAccess &a, const ContextAccess &b, bool sameAccess) const;
+  /// Whether an access belongs to the region of a league of teams (OmpRegion::league).
+  bool inLeague(const ContextAccess &a) const;
+  /// A context whose accesses OpenMP's rules order: a region's team, or a task graph.
+  bool ordersByOpenMP(uint32_t context) const {
+    return contextList[context].ompRegion >= 0 || contextList[context].taskGraph;
+  }
   /// Points in the spawner after which its threads are done: joins, and waits for them
   /// (latch, barrier, condition variable, future), in source order.
   std::vector<std::pair<uint32_t, int32_t>> joinPoints(uint32_t spawner) const;
@@ -107,6 +116,9 @@ private:
   HandOffOrder handOffs;
   std::vector<std::vector<uint32_t>> mainsOf; // per function: the mains that reach it
   OmpPlace rootPlace; // while visiting a region's callee: the region statement that called it
+  uint32_t rootAt = 0;
+  int32_t rootLoop = -1;
+  std::vector<bool> reachedByTeam; // per function: a team's code calls it
 };
 
 } // namespace concur

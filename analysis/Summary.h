@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 7;
+inline constexpr int SummaryFormatVersion = 10;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -65,11 +65,41 @@ struct OmpPlace {
   uint32_t phase = 0;
   int32_t single = -1; // executed by one thread of the team: id of the construct
   bool inWorksharingLoop = false; // iterations are divided between the threads
+  /// The worksharing loop's iteration space: two loops share one when each thread gets the
+  /// same iterations of both (equal schedule(static) loops); -1 when iterations do not tell
+  /// the threads apart (a loop each team of a league runs whole).
+  int32_t iterations = -1;
+  int32_t task = -1;      // the innermost explicit task whose body it is in (Function::ompTasks)
+  int32_t indexLoop = -1; // the loop an access's index was compared with (Function::loops)
+};
+
+/// A `depend` clause's list item and dependence type.
+enum class DependType : uint8_t { In, Out, MutexInOutSet, InOutSet };
+struct OmpDepend {
+  std::string object; // the list item: a variable's USR, with `[subscript as written]` for an element
+  DependType type = DependType::In;
+  bool perInstance = false; // the subscript is not a constant: instances may name different objects
+};
+
+/// An explicit task construct (`task`, `taskloop`) and what orders it. Offsets are in the
+/// function's file; the task that creates it is its parent (-1: the implicit task).
+struct OmpTask {
+  Loc loc;               // the directive
+  uint32_t end = 0;      // offset of the construct's last token
+  int32_t parent = -1;   // index into Function::ompTasks
+  int32_t loop = -1;     // the innermost loop around it in its creator's code: one task per iteration
+  OmpPlace place;        // where the construct is: region, phase, single, worksharing loop
+  bool taskloop = false; // each chunk of iterations is a task of its own
+  uint32_t completedAt = UINT32_MAX; // offset in the creator's code by which it has finished
+  bool completedInIteration = false; // that point is in the iteration of `loop` that made it
+  uint32_t groupEnd = UINT32_MAX;    // the end of a taskgroup around it: its descendants are done too
+  std::vector<OmpDepend> depends;
 };
 
 struct OmpRegion {
   Loc loc;
-  std::string directive; // `parallel for`, `parallel`, `task`, …
+  std::string directive; // `parallel for`, `parallel`, `teams`, …
+  bool league = false;   // `teams` that may make several teams: no barrier, critical or lock spans them
 };
 
 enum class CallKind : uint8_t {
@@ -154,6 +184,7 @@ struct HandOff {
   bool rendezvous = false; // an await returns only after every signal (a latch, a barrier),
                            // not after any one (a semaphore, a flag)
   int32_t call = -1;       // the call that makes it (index into Function::calls)
+  OmpPlace omp;            // in an OpenMP region: the block of the team that makes it
 };
 
 /// A wait for a thread or task to finish (join, future::get).
@@ -243,6 +274,7 @@ struct Function {
   std::vector<Join> joins;
   std::vector<HandOff> handOffs;
   std::vector<OmpRegion> ompRegions;
+  std::vector<OmpTask> ompTasks;
   std::vector<Rewrite> rewrites;
   std::vector<UnjoinedThread> unjoinedThreads;
   std::vector<GuardableStatement> guardable;

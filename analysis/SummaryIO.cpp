@@ -18,9 +18,15 @@ json::Value toJSON(const HeldLock &h) {
 
 json::Value toJSON(const ArgBinding &a);
 json::Value toJSON(const OmpPlace &o) {
-  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop};
+  return json::Array{o.region, o.phase, o.single, o.inWorksharingLoop, o.iterations, o.task, o.indexLoop};
 }
-json::Value toJSON(const OmpRegion &r) { return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}}; }
+json::Value toJSON(const OmpDepend &d) {
+  return json::Object{{"object", d.object}, {"type", int(d.type)}, {"perInstance", d.perInstance}};
+}
+json::Value toJSON(const OmpTask &t);
+json::Value toJSON(const OmpRegion &r) {
+  return json::Object{{"loc", toJSON(r.loc)}, {"directive", r.directive}, {"league", r.league}};
+}
 json::Value toJSON(const CallEffect &e);
 json::Value toJSON(const Call &c);
 json::Value toJSON(const Access &a);
@@ -90,13 +96,29 @@ json::Value toJSON(const Join &j) {
 
 json::Value toJSON(const HandOff &h) {
   return json::Object{{"role", int(h.role)}, {"object", h.object}, {"loc", toJSON(h.loc)}, {"loop", h.loop},
-                      {"rendezvous", h.rendezvous}, {"call", h.call}};
+                      {"rendezvous", h.rendezvous}, {"call", h.call}, {"omp", toJSON(h.omp)}};
 }
 
 json::Value toJSON(const Loop &l) {
   return json::Object{{"loc", toJSON(l.loc)}, {"parent", l.parent}, {"depth", l.depth},
                       {"tripCount", l.tripCount}, {"kind", l.kind},
                       {"arithmetic", l.arithmetic}, {"boundedByCores", l.boundedByCores}, {"carriesLocal", l.carriesLocal}};
+}
+
+json::Value toJSON(const OmpTask &t) {
+  json::Array depends;
+  for (const OmpDepend &d : t.depends)
+    depends.push_back(toJSON(d));
+  return json::Object{{"loc", toJSON(t.loc)},
+                      {"end", t.end},
+                      {"parent", t.parent},
+                      {"loop", t.loop},
+                      {"place", toJSON(t.place)},
+                      {"taskloop", t.taskloop},
+                      {"completedAt", t.completedAt},
+                      {"completedInIteration", t.completedInIteration},
+                      {"groupEnd", t.groupEnd},
+                      {"depends", std::move(depends)}};
 }
 
 json::Value toJSON(const Function &f) {
@@ -125,6 +147,7 @@ json::Value toJSON(const Function &f) {
                       {"spawns", toArray(f.spawns)},
                       {"joins", toArray(f.joins)}, {"handOffs", toArray(f.handOffs)},
                       {"ompRegions", toArray(f.ompRegions)},
+                      {"ompTasks", toArray(f.ompTasks)},
                       {"rewrites", toArray(f.rewrites)},
                       {"unjoinedThreads", toArray(f.unjoinedThreads)},
                       {"guardable", toArray(f.guardable)},
@@ -162,6 +185,8 @@ json::Value toJSON(const CompilerMessage &m) {
 bool fromJSONValue(const json::Value &v, Loc &l, json::Path p);
 bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p);
 bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpDepend &d, json::Path p);
+bool fromJSONValue(const json::Value &v, OmpTask &t, json::Path p);
 bool fromJSONValue(const json::Value &v, Range &r, json::Path p);
 bool fromJSONValue(const json::Value &v, HeldLock &h, json::Path p);
 bool fromJSONValue(const json::Value &v, ArgBinding &a, json::Path p);
@@ -262,20 +287,36 @@ bool fromJSONValue(const json::Value &v, Loc &l, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, OmpPlace &o, json::Path p) {
   const json::Array *a = v.getAsArray();
-  if (!a || a->size() != 4)
-    return p.report("expected [region, phase, single, worksharing]"), false;
+  if (!a || a->size() != 7)
+    return p.report("expected [region, phase, single, worksharing, iterations, task, indexLoop]"), false;
   std::optional<int64_t> region = (*a)[0].getAsInteger(), phase = (*a)[1].getAsInteger(),
-                         single = (*a)[2].getAsInteger();
+                         single = (*a)[2].getAsInteger(), iterations = (*a)[4].getAsInteger(),
+                         task = (*a)[5].getAsInteger(), indexLoop = (*a)[6].getAsInteger();
   std::optional<bool> loop = (*a)[3].getAsBoolean();
-  if (!region || !phase || !single || !loop)
+  if (!region || !phase || !single || !loop || !iterations || !task || !indexLoop)
     return p.report("expected numbers and a boolean"), false;
-  o = OmpPlace{int32_t(*region), uint32_t(*phase), int32_t(*single), *loop};
+  o = OmpPlace{int32_t(*region), uint32_t(*phase),  int32_t(*single),   *loop,
+               int32_t(*iterations), int32_t(*task), int32_t(*indexLoop)};
   return true;
+}
+
+bool fromJSONValue(const json::Value &v, OmpDepend &d, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("object", d.object), r("type", d.type), r("perInstance", d.perInstance);
+  return r.ok();
+}
+
+bool fromJSONValue(const json::Value &v, OmpTask &t, json::Path p) {
+  Reader r(v.getAsObject(), p);
+  r("loc", t.loc), r("end", t.end), r("parent", t.parent), r("loop", t.loop), r("place", t.place);
+  r("taskloop", t.taskloop), r("completedAt", t.completedAt), r("completedInIteration", t.completedInIteration);
+  r("groupEnd", t.groupEnd), r("depends", t.depends);
+  return r.ok();
 }
 
 bool fromJSONValue(const json::Value &v, OmpRegion &r, json::Path p) {
   Reader rd(v.getAsObject(), p);
-  rd("loc", r.loc), rd("directive", r.directive);
+  rd("loc", r.loc), rd("directive", r.directive), rd("league", r.league);
   return rd.ok();
 }
 
@@ -344,7 +385,7 @@ bool fromJSONValue(const json::Value &v, Join &j, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, HandOff &h, json::Path p) {
   Reader r(v.getAsObject(), p);
-  r("role", h.role), r("object", h.object), r("loc", h.loc), r("loop", h.loop), r("rendezvous", h.rendezvous), r("call", h.call);
+  r("role", h.role), r("object", h.object), r("loc", h.loc), r("loop", h.loop), r("rendezvous", h.rendezvous), r("call", h.call), r("omp", h.omp);
   return r.ok();
 }
 
@@ -366,7 +407,8 @@ bool fromJSONValue(const json::Value &v, Function &f, json::Path p) {
   r("arithmetic", f.arithmetic), r("maxLoopDepth", f.maxLoopDepth), r("loops", f.loops);
   r("calls", f.calls), r("accesses", f.accesses), r("spawns", f.spawns), r("joins", f.joins);
   r("handOffs", f.handOffs);
-  r("ompRegions", f.ompRegions), r("rewrites", f.rewrites), r("unjoinedThreads", f.unjoinedThreads);
+  r("ompRegions", f.ompRegions), r("ompTasks", f.ompTasks), r("rewrites", f.rewrites);
+  r("unjoinedThreads", f.unjoinedThreads);
   r("guardable", f.guardable), r("nameableMutexes", f.nameableMutexes);
   return r.ok();
 }

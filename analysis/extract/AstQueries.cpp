@@ -103,4 +103,35 @@ const clang::Expr *skipTemporaries(const clang::Expr *e) {
   return e;
 }
 
+bool isThreadNumber(const clang::Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e))
+    if (const clang::FunctionDecl *fn = call->getDirectCallee())
+      return fn->getName() == "omp_get_thread_num";
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit())
+      if (const auto *call = llvm::dyn_cast<clang::CallExpr>(var->getInit()->IgnoreParenImpCasts()))
+        return call->getDirectCallee() && call->getDirectCallee()->getName() == "omp_get_thread_num";
+  return false;
+}
+
+std::optional<int64_t> requiredThreadNumber(const clang::Expr *cond, clang::ASTContext &ctx) {
+  if (!cond)
+    return std::nullopt;
+  cond = cond->IgnoreParenImpCasts();
+  if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(cond);
+      unary && unary->getOpcode() == clang::UO_LNot && isThreadNumber(unary->getSubExpr()))
+    return 0;
+  const auto *binary = llvm::dyn_cast<clang::BinaryOperator>(cond);
+  if (!binary || binary->getOpcode() != clang::BO_EQ)
+    return std::nullopt;
+  const clang::Expr *other = isThreadNumber(binary->getLHS())   ? binary->getRHS()
+                             : isThreadNumber(binary->getRHS()) ? binary->getLHS()
+                                                                : nullptr;
+  clang::Expr::EvalResult value;
+  if (!other || other->isValueDependent() || !other->EvaluateAsInt(value, ctx))
+    return std::nullopt;
+  return value.Val.getInt().getExtValue();
+}
+
 } // namespace concur

@@ -49,4 +49,11 @@ std::optional<IoKind> streamIoKind(const clang::Expr *stream, const ModelDatabas
 /// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
 const clang::Expr *skipTemporaries(const clang::Expr *e);
 
+/// `omp_get_thread_num()`, directly or through a variable initialised from it.
+bool isThreadNumber(const clang::Expr *e);
+
+/// The thread number a condition requires: `omp_get_thread_num() == 2` (either side),
+/// `!omp_get_thread_num()` (0), each through a variable initialised from the call too.
+std::optional<int64_t> requiredThreadNumber(const clang::Expr *cond, clang::ASTContext &ctx);
+
 } // namespace concur

@@ -1,5 +1,7 @@
 #include "BodyShape.h"
 
+#include "AstQueries.h"
+#include "../TaskOrder.h"
 #include "LocMaker.h"
 #include "Names.h"
 
@@ -9,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/OpenMPClause.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringRef.h"
@@ -151,7 +154,13 @@ public:
       TraverseStmt(s->getConditionVariableDeclStmt());
     TraverseStmt(s->getCond());
     errorDepth += errorBranch;
+    // In a region, `if (omp_get_thread_num() == k)` runs its branch on thread k alone.
+    std::optional<int64_t> thread = currentRegion() >= 0 ? requiredThreadNumber(s->getCond(), ctx) : std::nullopt;
+    if (thread)
+      openThreadBlock(*thread);
     TraverseStmt(s->getThen());
+    if (thread)
+      ompStack.pop_back();
     errorDepth -= errorBranch;
     if (s->getElse())
       TraverseStmt(s->getElse());
@@ -176,18 +185,56 @@ public:
     if (!directive)
       return RecursiveASTVisitor::TraverseStmt(s, queue);
     record(s);
+    bool teamReduction = combinesIntoTeam(directive);
     int32_t scope = openOmpScope(directive);
+    if (teamReduction) {
+      shape.teamReductions.insert(directive);
+      for (const auto *clause : directive->getClausesOfKind<clang::OMPReductionClause>())
+        for (const clang::Expr *var : clause->varlists())
+          record(var);
+    }
     if (directive->hasAssociatedStmt())
       RecursiveASTVisitor::TraverseStmt(directive->getAssociatedStmt());
     closeOmpScope(scope, directive);
     return true;
   }
 
+  /// A worksharing construct (`for`, `sections`) with a `reduction` inside a parallel region:
+  /// the team shares the variable it combines into. A combined `parallel for` combines into a
+  /// variable outside its own team.
+  bool combinesIntoTeam(const clang::OMPExecutableDirective *d) const {
+    llvm::omp::Directive kind = d->getDirectiveKind();
+    return currentRegion() >= 0 && clang::isOpenMPWorksharingDirective(kind) &&
+           !clang::isOpenMPParallelDirective(kind) && !clang::isOpenMPTeamsDirective(kind) &&
+           !d->getClausesOfKind<clang::OMPReductionClause>().empty();
+  }
+
+  /// A local of the creator that a task uses without making it private is shared with the
+  /// task, wherever the task runs.
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    int32_t task = innermostTask();
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (currentRegion() >= 0 && var && var->hasLocalStorage() && var->getType()->isPointerType())
+      pointersInRegions.insert(var);
+    if (task < 0 || !var || !var->hasLocalStorage() ||
+        !ctx.getSourceManager().isBeforeInTranslationUnit(var->getLocation(), shape.taskDirectives[task]->getBeginLoc()))
+      return true;
+    for (auto it = ompStack.rbegin(); it != ompStack.rend(); ++it) {
+      if (shape.ompScopes[*it].privates.contains(var))
+        return true;
+      if (shape.ompScopes[*it].task == task)
+        break;
+    }
+    shape.escapingLocals.insert(var);
+    return true;
+  }
+
   bool VisitDeclStmt(clang::DeclStmt *decl) {
-    // A variable declared inside a parallel region belongs to each thread.
+    // A variable declared inside a parallel region belongs to each thread, unless it is
+    // static: one object for the whole program.
     if (int32_t scope = currentOmp(); scope >= 0)
       for (const clang::Decl *d : decl->decls())
-        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d))
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d); var && var->hasLocalStorage())
           shape.ompScopes[scope].privates.insert(var);
     return true;
   }
@@ -223,10 +270,16 @@ public:
     if (op->getOpcode() == clang::UO_AddrOf)
       if (const clang::VarDecl *var = localVar(op->getSubExpr()))
         shape.escapingLocals.insert(var);
+    if (op->isIncrementDecrementOp())
+      if (const clang::VarDecl *var = localVar(op->getSubExpr()))
+        stored(var, nullptr);
     return true;
   }
 
   bool VisitBinaryOperator(clang::BinaryOperator *op) {
+    if (op->isAssignmentOp())
+      if (const clang::VarDecl *var = localVar(op->getLHS()))
+        stored(var, op->getOpcode() == clang::BO_Assign ? op->getRHS() : nullptr);
     // Comparisons are work too (a partition, a search), except in a loop's own condition.
     bool comparison = op->isComparisonOp() && conditionDepth == 0;
     if ((op->isMultiplicativeOp() || op->isAdditiveOp() || op->isShiftOp() || op->isBitwiseOp() ||
@@ -275,31 +328,168 @@ private:
     --conditionDepth;
   }
 
+  void stored(const clang::VarDecl *var, const clang::Expr *value) {
+    shape.localStores[var].push_back(value);
+    if (currentRegion() >= 0)
+      changedInRegions.insert(var);
+  }
+
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
   int32_t currentOmp() const { return ompStack.empty() ? -1 : ompStack.back(); }
+  int32_t currentRegion() const { return ompStack.empty() ? -1 : shape.ompScopes[ompStack.back()].region; }
+
+  /// A taskwait (possibly with dependences) or a taskgroup, in the code of task `task`.
+  struct TaskSync {
+    uint32_t at = 0;
+    uint32_t end = 0; // a taskgroup's end
+    int32_t task = -1;
+    std::vector<OmpDepend> depends;
+    bool group = false;
+  };
+
+  /// The explicit task whose body the walk is in, -1 in the implicit task.
+  int32_t innermostTask() const {
+    for (auto it = ompStack.rbegin(); it != ompStack.rend(); ++it)
+      if (shape.ompScopes[*it].task >= 0)
+        return shape.ompScopes[*it].task;
+    return -1;
+  }
+
+  uint32_t endOf(const clang::OMPExecutableDirective *d) const {
+    const clang::Stmt *body = d->hasAssociatedStmt() ? d->getAssociatedStmt() : nullptr;
+    return locs.make(body ? body->getEndLoc() : d->getEndLoc()).offset;
+  }
+
+  std::vector<OmpDepend> dependsOf(const clang::OMPExecutableDirective *d) const {
+    std::vector<OmpDepend> depends;
+    for (const auto *clause : d->getClausesOfKind<clang::OMPDependClause>()) {
+      DependType type;
+      switch (clause->getDependencyKind()) {
+      case clang::OMPC_DEPEND_in:
+        type = DependType::In;
+        break;
+      case clang::OMPC_DEPEND_out:
+      case clang::OMPC_DEPEND_inout:
+        type = DependType::Out;
+        break;
+      case clang::OMPC_DEPEND_mutexinoutset:
+        type = DependType::MutexInOutSet;
+        break;
+      case clang::OMPC_DEPEND_inoutset:
+        type = DependType::InOutSet;
+        break;
+      default:
+        continue; // depobj, source, sink: not an ordering between sibling tasks
+      }
+      for (const clang::Expr *item : clause->varlists()) {
+        OmpDepend depend;
+        depend.type = type;
+        const clang::Expr *e = item->IgnoreParenImpCasts();
+        if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+          depend.object = usrOf(ref->getDecl());
+        } else if (const auto *element = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
+          const auto *base = llvm::dyn_cast<clang::DeclRefExpr>(element->getBase()->IgnoreParenImpCasts());
+          std::string index = sourceText(element->getIdx()->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+          depend.object = (base ? usrOf(base->getDecl()) : std::string("?")) + "[" + index + "]";
+          depend.perInstance = !constant(element->getIdx());
+        } else {
+          depend.object = sourceText(item->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts());
+          depend.perInstance = true;
+        }
+        depends.push_back(std::move(depend));
+      }
+    }
+    return depends;
+  }
+
+  /// A `task` or `taskloop` directive: an OmpTask whose order is found at the end of the walk.
+  int32_t openTask(const clang::OMPExecutableDirective *d) {
+    OmpTask task;
+    task.loc = locs.make(d->getBeginLoc());
+    task.parent = innermostTask();
+    task.taskloop = clang::isOpenMPTaskLoopDirective(d->getDirectiveKind());
+    uint32_t creatorBegin = task.parent >= 0 ? shape.tasks[task.parent].loc.offset : 0;
+    if (int32_t loop = currentLoop(); loop >= 0 && shape.loops[loop].loc.offset >= creatorBegin)
+      task.loop = loop; // a loop of the creator's own code
+    task.depends = dependsOf(d);
+    // `if(0)`: the creator runs it at once and waits for it (an undeferred task).
+    for (const auto *clause : d->getClausesOfKind<clang::OMPIfClause>())
+      if (std::optional<int64_t> value = constant(clause->getCondition()); value && *value == 0)
+        undeferred.insert(int32_t(shape.tasks.size()));
+    if (task.taskloop && !d->getSingleClause<clang::OMPNogroupClause>())
+      undeferred.insert(int32_t(shape.tasks.size())); // its implicit taskgroup waits for it
+    shape.tasks.push_back(std::move(task));
+    shape.taskDirectives.push_back(d);
+    return int32_t(shape.tasks.size() - 1);
+  }
+
+  /// Whether the dependences of a later task or wait order it after an earlier task.
+  static bool dependsOrder(const std::vector<OmpDepend> &earlier, const std::vector<OmpDepend> &later) {
+    for (const OmpDepend &a : earlier)
+      for (const OmpDepend &b : later)
+        if (a.object == b.object && dependencesOrder(a.type, b.type))
+          return true;
+    return false;
+  }
+
+public:
+  /// When each task has finished, in its creator's code: the first taskwait after it, a
+  /// taskgroup around it, a later wait or undeferred task that depends on it, or its own end
+  /// when the creator waits for it at once.
+  void orderTasks() {
+    for (size_t t = 0; t < shape.tasks.size(); ++t) {
+      OmpTask &task = shape.tasks[t];
+      auto done = [&](uint32_t at) { task.completedAt = std::min(task.completedAt, at); };
+      if (undeferred.contains(int32_t(t))) {
+        done(task.end);
+        if (task.taskloop)
+          task.groupEnd = task.end;
+      }
+      for (const TaskSync &sync : syncs) {
+        if (sync.task != task.parent)
+          continue;
+        if (sync.group && sync.at <= task.loc.offset && task.end <= sync.end) {
+          task.groupEnd = std::min(task.groupEnd, sync.end);
+          done(sync.end);
+        } else if (!sync.group && sync.at > task.end && (sync.depends.empty() || dependsOrder(task.depends, sync.depends))) {
+          done(sync.at);
+        }
+      }
+      for (size_t u = 0; u < shape.tasks.size(); ++u) {
+        const OmpTask &other = shape.tasks[u];
+        if (undeferred.contains(int32_t(u)) && other.parent == task.parent && other.loc.offset > task.end &&
+            dependsOrder(task.depends, other.depends))
+          done(other.end);
+      }
+      task.completedInIteration = task.loop >= 0 && task.completedAt >= shape.loops[task.loop].loc.offset &&
+                                  task.completedAt <= shape.loopEnds[task.loop];
+    }
+  }
+
+  void findTeamPointers() {
+    for (const clang::VarDecl *var : pointersInRegions)
+      if (!changedInRegions.contains(var) && !shape.escapingLocals.contains(var))
+        shape.teamPointers.insert(var);
+  }
+
+private:
+  /// A block that thread `thread` of the current region runs alone (no barrier at its end).
+  void openThreadBlock(int64_t thread) {
+    OmpScope scope;
+    scope.kind = OmpScope::Single;
+    scope.parent = currentOmp();
+    scope.region = currentRegion();
+    scope.thread = thread;
+    shape.ompScopes.push_back(std::move(scope));
+    int32_t id = int32_t(shape.ompScopes.size() - 1);
+    shape.threadBlocks.emplace(std::make_pair(shape.ompScopes[id].region, thread), id);
+    ompStack.push_back(id);
+  }
 
   static OmpScope::Kind kindOf(const clang::OMPExecutableDirective *d) {
     using K = OmpScope::Kind;
-    switch (d->getDirectiveKind()) {
-    case llvm::omp::OMPD_parallel:
-    case llvm::omp::OMPD_parallel_for:
-    case llvm::omp::OMPD_parallel_for_simd:
-    case llvm::omp::OMPD_parallel_sections:
-    case llvm::omp::OMPD_parallel_loop:
-    case llvm::omp::OMPD_parallel_master:
-    case llvm::omp::OMPD_parallel_masked:
-    case llvm::omp::OMPD_target_parallel:
-    case llvm::omp::OMPD_target_parallel_for:
-    case llvm::omp::OMPD_teams_distribute_parallel_for:
-    case llvm::omp::OMPD_target_teams_distribute_parallel_for:
-      return K::Parallel;
-    case llvm::omp::OMPD_for:
-    case llvm::omp::OMPD_for_simd:
-    case llvm::omp::OMPD_sections:
-    case llvm::omp::OMPD_loop:
-    case llvm::omp::OMPD_taskloop:
-    case llvm::omp::OMPD_distribute:
-      return K::Worksharing;
+    llvm::omp::Directive kind = d->getDirectiveKind();
+    switch (kind) {
     case llvm::omp::OMPD_single:
     case llvm::omp::OMPD_master:
     case llvm::omp::OMPD_masked:
@@ -314,12 +504,62 @@ private:
     case llvm::omp::OMPD_task:
       return K::Task;
     default:
-      return K::Other;
+      break;
     }
+    // Combined directives first: `target teams distribute parallel for simd` starts a team.
+    if (clang::isOpenMPParallelDirective(kind) || clang::isOpenMPTeamsDirective(kind))
+      return K::Parallel;
+    if (clang::isOpenMPWorksharingDirective(kind) || clang::isOpenMPDistributeDirective(kind) ||
+        clang::isOpenMPTaskLoopDirective(kind) || kind == llvm::omp::OMPD_loop)
+      return K::Worksharing;
+    return K::Other;
+  }
+
+  /// How many nested loops a loop directive covers: the larger of collapse(n) and ordered(n).
+  unsigned associatedLoops(const clang::OMPExecutableDirective *d) const {
+    unsigned loops = 1;
+    for (const clang::OMPClause *clause : d->clauses()) {
+      const clang::Expr *count = nullptr;
+      if (const auto *collapse = llvm::dyn_cast_or_null<clang::OMPCollapseClause>(clause))
+        count = collapse->getNumForLoops();
+      else if (const auto *ordered = llvm::dyn_cast_or_null<clang::OMPOrderedClause>(clause))
+        count = ordered->getNumForLoops();
+      if (std::optional<int64_t> n = constant(count); n && *n > 0)
+        loops = std::max(loops, unsigned(*n));
+    }
+    return loops;
   }
 
   static bool hasWorksharingLoop(const clang::OMPExecutableDirective *d) {
     return llvm::isa<clang::OMPLoopDirective>(d) && d->getDirectiveKind() != llvm::omp::OMPD_simd;
+  }
+
+  /// A `teams` construct that may make more than one team: a league, whose teams share no
+  /// barrier, critical section or lock.
+  bool startsLeague(const clang::OMPExecutableDirective *d) const {
+    if (!clang::isOpenMPTeamsDirective(d->getDirectiveKind()))
+      return false;
+    const auto *teams = d->getSingleClause<clang::OMPNumTeamsClause>();
+    return !teams || constant(teams->getNumTeams()) != 1;
+  }
+
+  /// Loops the same threads divide the same way: a schedule(static) loop with the same header
+  /// and chunk as an earlier one of the region gives each thread the same iterations.
+  int32_t iterationSpace(const clang::OMPExecutableDirective *d, int32_t region, int32_t self) {
+    const auto *schedule = d->getSingleClause<clang::OMPScheduleClause>();
+    const auto *loopDirective = llvm::dyn_cast<clang::OMPLoopDirective>(d);
+    if (!schedule || schedule->getScheduleKind() != clang::OMPC_SCHEDULE_static || !loopDirective)
+      return self;
+    const auto *loop = llvm::dyn_cast<clang::ForStmt>(loopDirective->getInnermostCapturedStmt()->getCapturedStmt()->IgnoreContainers());
+    if (!loop)
+      return self;
+    auto text = [&](const clang::Stmt *part) {
+      return part ? sourceText(part->getSourceRange(), ctx.getSourceManager(), ctx.getLangOpts()) : std::string();
+    };
+    std::string key = std::to_string(region) + "|" + llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str() + "|" +
+                      text(schedule->getChunkSize()) + "|" + text(loop->getInit()) + ";" + text(loop->getCond()) + ";" +
+                      text(loop->getInc());
+    return staticSchedules.emplace(key, self).first->second;
   }
 
   int32_t openOmpScope(const clang::OMPExecutableDirective *d) {
@@ -327,15 +567,24 @@ private:
     scope.kind = kindOf(d);
     scope.parent = currentOmp();
     scope.region = scope.parent >= 0 ? shape.ompScopes[scope.parent].region : -1;
-    bool startsRegion = scope.region < 0 && (scope.kind == OmpScope::Parallel || scope.kind == OmpScope::Task);
+    bool startsRegion = scope.region < 0 && scope.kind == OmpScope::Parallel;
     if (startsRegion) {
       scope.region = int32_t(shape.ompRegions.size());
-      shape.ompRegions.push_back(
-          OmpRegion{locs.make(d->getBeginLoc()), llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str()});
+      shape.ompRegions.push_back(OmpRegion{locs.make(d->getBeginLoc()),
+                                           llvm::omp::getOpenMPDirectiveName(d->getDirectiveKind()).str(),
+                                           startsLeague(d)});
       regionPhase.push_back(0);
     }
+    scope.distributed = clang::isOpenMPDistributeDirective(d->getDirectiveKind());
     if (const auto *critical = llvm::dyn_cast<clang::OMPCriticalDirective>(d))
       scope.name = critical->getDirectiveName().getAsString();
+    if (d->getDirectiveKind() == llvm::omp::OMPD_master)
+      scope.thread = 0;
+    if (d->getDirectiveKind() == llvm::omp::OMPD_masked) {
+      scope.thread = 0;
+      if (const auto *filter = d->getSingleClause<clang::OMPFilterClause>())
+        scope.thread = constant(filter->getThreadID()).value_or(-1);
+    }
     for (const clang::OMPClause *clause : d->clauses()) {
       if (!clause)
         continue;
@@ -358,25 +607,50 @@ private:
       }
       if (const auto *c = llvm::dyn_cast<clang::OMPCopyprivateClause>(clause)) addVars(c);
     }
-    // A worksharing loop's iteration variables are private (collapse(n): n of them).
+    // A loop directive's iteration variables are private: one per associated loop, and
+    // collapse(n) or ordered(n) associates n nested loops.
     if (const auto *loopDirective = llvm::dyn_cast<clang::OMPLoopDirective>(d)) {
       for (const clang::Expr *counter : loopDirective->counters())
         if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(counter ? counter->IgnoreParenImpCasts() : nullptr))
           scope.privates.insert(ref->getDecl());
+      const clang::Stmt *loop = loopDirective->getInnermostCapturedStmt()->getCapturedStmt();
+      for (unsigned level = associatedLoops(d); loop && level > 0; --level) {
+        const auto *forStmt = llvm::dyn_cast<clang::ForStmt>(loop->IgnoreContainers());
+        if (!forStmt)
+          break;
+        if (const clang::VarDecl *counter = inductionOf(forStmt))
+          scope.privates.insert(counter);
+        loop = clang::OMPLoopBasedDirective::tryToFindNextInnerLoop(const_cast<clang::Stmt *>(forStmt->getBody()),
+                                                                     /*TryImperfectlyNestedLoops=*/true);
+      }
     }
+    if (scope.thread >= 0)
+      shape.threadBlocks.emplace(std::make_pair(scope.region, scope.thread), int32_t(shape.ompScopes.size()));
+    if (scope.kind == OmpScope::Task || clang::isOpenMPTaskLoopDirective(d->getDirectiveKind()))
+      scope.task = openTask(d);
+    int32_t id = int32_t(shape.ompScopes.size());
+    if (hasWorksharingLoop(d))
+      scope.iterations = iterationSpace(d, scope.region, id);
     shape.ompScopes.push_back(std::move(scope));
-    ompStack.push_back(int32_t(shape.ompScopes.size() - 1));
-    pendingLoopFor = hasWorksharingLoop(d) ? int32_t(shape.ompScopes.size() - 1) : -1;
+    ompStack.push_back(id);
+    pendingLoopFor = hasWorksharingLoop(d) ? id : -1;
     return int32_t(shape.ompScopes.size() - 1);
   }
 
   void closeOmpScope(int32_t scope, const clang::OMPExecutableDirective *d) {
     ompStack.pop_back();
     const OmpScope &s = shape.ompScopes[scope];
+    // `distribute` ends without a barrier: its teams have none in common; a taskloop ends with a
+    // taskgroup, which waits for its tasks only.
     bool implicitBarrier = (s.kind == OmpScope::Worksharing || d->getDirectiveKind() == llvm::omp::OMPD_single) &&
-                           !nowait.contains(d);
-    bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier ||
-                           d->getDirectiveKind() == llvm::omp::OMPD_taskwait;
+                           !s.distributed && s.task < 0 && !nowait.contains(d);
+    bool explicitBarrier = d->getDirectiveKind() == llvm::omp::OMPD_barrier;
+    if (s.task >= 0)
+      shape.tasks[s.task].end = endOf(d);
+    if (d->getDirectiveKind() == llvm::omp::OMPD_taskwait)
+      syncs.push_back(TaskSync{locs.make(d->getBeginLoc()).offset, 0, innermostTask(), dependsOf(d), false});
+    if (d->getDirectiveKind() == llvm::omp::OMPD_taskgroup)
+      syncs.push_back(TaskSync{locs.make(d->getBeginLoc()).offset, endOf(d), innermostTask(), {}, true});
     int32_t region = s.region >= 0 ? s.region : (currentOmp() >= 0 ? shape.ompScopes[currentOmp()].region : -1);
     if ((implicitBarrier || explicitBarrier) && region >= 0 && size_t(region) < regionPhase.size())
       ++regionPhase[region];
@@ -440,6 +714,7 @@ private:
       shape.ompScopes[pendingLoopFor].loop = int32_t(shape.loops.size() - 1);
       pendingLoopFor = -1;
     }
+    shape.loopEnds.push_back(locs.make(s->getEndLoc()).offset);
     loopStack.push_back(int32_t(shape.loops.size() - 1));
     body();
     loopStack.pop_back();
@@ -477,9 +752,12 @@ private:
     if (const auto *decl = llvm::dyn_cast_or_null<clang::DeclStmt>(s->getInit()))
       if (decl->isSingleDecl())
         return llvm::dyn_cast<clang::VarDecl>(decl->getSingleDecl());
+    // `for (i = 0; …)`: the counter may be any variable, a global too (an OpenMP loop makes
+    // it private whatever its storage).
     if (const auto *assign = llvm::dyn_cast_or_null<clang::BinaryOperator>(s->getInit()))
       if (assign->isAssignmentOp())
-        return localVar(assign->getLHS());
+        if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()))
+          return llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
     return nullptr;
   }
 
@@ -536,7 +814,11 @@ private:
   std::vector<int32_t> ompStack;
   std::vector<uint32_t> regionPhase;
   llvm::DenseSet<const clang::OMPExecutableDirective *> nowait;
+  std::map<std::string, int32_t> staticSchedules; // iterationSpace()'s key -> the first such loop
+  std::vector<TaskSync> syncs;
+  llvm::DenseSet<int32_t> undeferred; // tasks their creator waits for at once
   int32_t pendingLoopFor = -1;
+  llvm::DenseSet<const clang::VarDecl *> pointersInRegions, changedInRegions;
 };
 
 } // namespace
@@ -545,6 +827,8 @@ BodyShape analyzeBodyShape(const clang::Stmt *body, clang::ASTContext &ctx, LocM
   BodyShape shape;
   ShapeVisitor visitor(shape, ctx, locs);
   visitor.TraverseStmt(const_cast<clang::Stmt *>(body));
+  visitor.orderTasks();
+  visitor.findTeamPointers();
   return shape;
 }
 

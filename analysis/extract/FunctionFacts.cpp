@@ -15,9 +15,11 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -202,6 +204,30 @@ SpawnKind spawnKindOf(llvm::StringRef api) {
   return SpawnKind::Other;
 }
 
+/// Whether `s` names `var`.
+bool mentions(const clang::Stmt *s, const clang::ValueDecl *var) {
+  if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(s); ref && ref->getDecl() == var)
+    return true;
+  return s && std::any_of(s->child_begin(), s->child_end(), [&](const clang::Stmt *c) { return mentions(c, var); });
+}
+
+/// The innermost loop around `s` (`while (!done) { … }`) when its condition tests `var`, or null.
+const clang::Stmt *loopTesting(const clang::Stmt *s, const clang::ValueDecl *var, clang::ASTContext &ctx) {
+  for (const clang::Stmt *child = s;;) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (!parent)
+      return nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::DoStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(parent))
+      return mentions(loop->getCond(), var) ? loop : nullptr;
+    child = parent;
+  }
+}
+
 /// The loop whose condition `e` is part of (`while (!ready.load(acquire)) {}`), or null.
 const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx) {
   const clang::Stmt *child = e;
@@ -333,25 +359,44 @@ private:
     out.maxLoopDepth = shape.maxLoopDepth;
     out.loops = shape.loops;
     out.ompRegions = shape.ompRegions;
+    out.ompTasks = shape.tasks;
+    for (size_t t = 0; t < out.ompTasks.size(); ++t)
+      out.ompTasks[t].place = ompPlaceOf(shape.taskDirectives[t], nullptr, nullptr, nullptr);
   }
 
-  /// Where `s` is in an OpenMP parallel region, and the locks its constructs give it.
+  /// Where `s` is in an OpenMP parallel region and its explicit tasks, and the locks its
+  /// constructs give it. `loop` (when given) becomes the loop its iterations tell the threads or
+  /// tasks apart by: the worksharing loop, or the loop that makes one task per iteration,
+  /// whichever is innermost; -1 when there is none.
   OmpPlace ompPlaceOf(const clang::Stmt *s, std::vector<HeldLock> *locks, bool *atomic, int32_t *loop) const {
     OmpPlace place;
     int32_t scope = shape.ompScopeOf(s);
-    if (scope < 0 || shape.ompScopes[scope].region < 0)
+    place.indexLoop = loopOf(s);
+    if (loop)
+      *loop = -1;
+    if (scope < 0)
       return place;
     place.region = shape.ompScopes[scope].region;
     if (auto it = shape.ompPhase.find(s); it != shape.ompPhase.end())
       place.phase = it->second;
+    int32_t indexLoop = -1;
+    auto deeper = [&](int32_t l) {
+      if (l >= 0 && (indexLoop < 0 || shape.loops[l].depth > shape.loops[indexLoop].depth))
+        indexLoop = l;
+    };
     for (int32_t at = scope; at >= 0; at = shape.ompScopes[at].parent) {
       const OmpScope &omp = shape.ompScopes[at];
+      if (omp.task >= 0 && place.task < 0) {
+        place.task = omp.task;
+        deeper(shape.tasks[omp.task].taskloop ? omp.loop : shape.tasks[omp.task].loop);
+      }
       if (omp.kind == OmpScope::Single && place.single < 0)
-        place.single = at;
-      if (omp.loop >= 0 && !place.inWorksharingLoop) {
+        place.single = omp.thread >= 0 ? shape.threadBlocks.at({omp.region, omp.thread}) : at;
+      if (omp.loop >= 0 && !place.inWorksharingLoop && omp.task < 0) {
         place.inWorksharingLoop = true;
-        if (loop)
-          *loop = omp.loop;
+        bool league = place.region >= 0 && shape.ompRegions[place.region].league;
+        place.iterations = league && !omp.distributed ? -1 : omp.iterations;
+        deeper(omp.loop);
       }
       if (omp.kind == OmpScope::Critical && locks)
         locks->push_back(HeldLock{"omp-critical:" + omp.name, "critical" + (omp.name.empty() ? "" : "(" + omp.name + ")"), false});
@@ -359,7 +404,16 @@ private:
         locks->push_back(HeldLock{"omp-ordered", "ordered", false});
       if (omp.kind == OmpScope::Atomic && atomic)
         *atomic = true;
+      // Tasks with mutexinoutset on one object exclude each other, as a lock would.
+      if (omp.task >= 0 && locks)
+        for (const OmpDepend &depend : shape.tasks[omp.task].depends)
+          if (depend.type == DependType::MutexInOutSet)
+            locks->push_back(HeldLock{"omp-mutexinoutset:" + depend.object, "mutexinoutset", false});
     }
+    if (indexLoop >= 0)
+      place.indexLoop = indexLoop;
+    if (loop)
+      *loop = indexLoop;
     return place;
   }
 
@@ -396,6 +450,17 @@ private:
       if (shape.ompScopes[at].privates.contains(var))
         return true;
     return false;
+  }
+
+  /// `&x`, `x` bound to a reference, an array `x` decaying to a pointer, where `x` is private in
+  /// the OpenMP construct around `anchor`.
+  bool argumentIsPrivate(const clang::Expr *arg, const clang::Stmt *anchor) const {
+    if (shape.ompScopeOf(anchor) < 0)
+      return false;
+    const clang::Expr *e = arg->IgnoreParenImpCasts();
+    if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
+      e = unary->getSubExpr();
+    return privateInRegion(e, anchor);
   }
 
   /// Forward must-hold dataflow to a fixpoint, then one recording pass over reached blocks.
@@ -595,6 +660,10 @@ private:
       return;
     if (const auto *atomic = llvm::dyn_cast<clang::AtomicExpr>(s))
       return recordAtomicHandOff(atomic);
+    if (const auto *atomic = llvm::dyn_cast<clang::OMPAtomicDirective>(s))
+      return recordOmpAtomicHandOff(atomic);
+    if (const auto *directive = llvm::dyn_cast<clang::OMPExecutableDirective>(s))
+      return recordReductionCombines(state, directive);
     if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(s)) {
       if (assign->isAssignmentOp()) {
         recordAccess(state, assign->getLHS(), AccessKind::Write, assign);
@@ -1106,6 +1175,7 @@ private:
     handOff.call = callIndex;
     handOff.loc = locs.make(call->getBeginLoc());
     handOff.loop = loopOf(call);
+    handOff.omp = ompPlaceOf(call, nullptr, nullptr, nullptr);
     OrderEffect effect;
     if (model.role == HandOffModel::Exchange) {
       effect = orderEffect(orderArg, ctx);
@@ -1151,6 +1221,7 @@ private:
     handOff.object = object->lock;
     handOff.loc = locs.make(atomic->getBeginLoc());
     handOff.loop = loopOf(atomic);
+    handOff.omp = ompPlaceOf(atomic, nullptr, nullptr, nullptr);
     OrderEffect effect = orderEffect(atomic->getOrder(), ctx);
     if (!load)
       recordSignal(handOff, effect);
@@ -1199,6 +1270,52 @@ private:
       }
   }
 
+  /// `#pragma omp atomic write` with seq_cst or release makes the same hand-off as a C11 release
+  /// store, and `atomic read` with seq_cst or acquire as an acquire load; a read is a statement
+  /// (`done = flag;`), so it spins when the loop around it tests what it read. Without a memory
+  /// order an OpenMP atomic is relaxed and orders nothing else.
+  void recordOmpAtomicHandOff(const clang::OMPAtomicDirective *atomic) {
+    bool write = atomic->getSingleClause<clang::OMPWriteClause>();
+    bool read = atomic->getSingleClause<clang::OMPReadClause>();
+    bool seqCst = atomic->getSingleClause<clang::OMPSeqCstClause>() || atomic->getSingleClause<clang::OMPAcqRelClause>();
+    if (!(write && (seqCst || atomic->getSingleClause<clang::OMPReleaseClause>())) &&
+        !(read && (seqCst || atomic->getSingleClause<clang::OMPAcquireClause>())))
+      return;
+    if (!atomic->getX())
+      return;
+    std::optional<HeldLock> object = lockFor(atomic->getX(), loopOf(atomic));
+    if (!object)
+      return;
+    HandOff handOff;
+    handOff.role = write ? HandOffRole::Signal : HandOffRole::Await;
+    handOff.object = object->lock;
+    handOff.loc = locs.make(atomic->getBeginLoc());
+    handOff.loop = loopOf(atomic);
+    if (read) {
+      const clang::ValueDecl *into = atomic->getV() ? directVariable(atomic->getV()) : nullptr;
+      const clang::Stmt *loop = into ? loopTesting(atomic, into, ctx) : nullptr;
+      if (!loop)
+        return;
+      handOff.loc = locs.make(loop->getEndLoc());
+      handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    }
+    handOff.omp = ompPlaceOf(atomic, nullptr, nullptr, nullptr);
+    out.handOffs.push_back(std::move(handOff));
+  }
+
+  /// At the end of a worksharing construct of a region, each thread adds its private copy of
+  /// a `reduction` variable into the team's: a write by every thread, atomic with the others'
+  /// (the runtime serialises them) but not with other code of the same phase, such as a
+  /// `master` block that has no barrier after it.
+  void recordReductionCombines(const LockState &state, const clang::OMPExecutableDirective *directive) {
+    if (!shape.teamReductions.contains(directive))
+      return;
+    for (const auto *clause : directive->getClausesOfKind<clang::OMPReductionClause>())
+      for (const clang::Expr *var : clause->varlists()) // shared: OpenMP requires it
+        if (std::optional<AbstractLocation> where = resolver.ofLValue(var, loopOf(var), true))
+          pushAccess(state, *where, AccessKind::Write, var, true, var);
+  }
+
   Call makeCall(const LockState &state, const clang::CallExpr *call, const clang::FunctionDecl *callee,
                 const std::string &name) {
     Call fact = callAt(state, call, call->getExprLoc());
@@ -1233,6 +1350,8 @@ private:
       clang::QualType type = callee->getParamDecl(param)->getType();
       if (!type->isPointerType() && !type->isReferenceType())
         continue;
+      if (argumentIsPrivate(call->getArg(i), call))
+        continue; // each thread of the region passes its own object
       if (std::optional<AbstractLocation> where = resolver.ofArgument(call->getArg(i), fact.loop))
         fact.args.push_back(ArgBinding{param, where->key, where->index == "iv"});
     }
@@ -1543,17 +1662,17 @@ private:
 
   void recordAccess(const LockState &state, const clang::Expr *lvalue, AccessKind kind,
                     const clang::Stmt *anchor) {
-    bool inRegion = shape.ompScopeOf(anchor) >= 0 && shape.ompScopes[shape.ompScopeOf(anchor)].region >= 0;
-    if (inRegion && privateInRegion(lvalue, anchor))
+    int32_t scope = shape.ompScopeOf(anchor);
+    if (scope >= 0 && privateInRegion(lvalue, anchor))
       return;
-    // In a parallel region the enclosing function's locals are shared by the team.
+    // In a parallel region the enclosing function's locals are shared by the team (a task
+    // outside one shares those it does not make private: they escape).
+    bool inRegion = scope >= 0 && shape.ompScopes[scope].region >= 0;
     if (std::optional<AbstractLocation> where = resolver.ofLValue(lvalue, loopOf(anchor), inRegion)) {
-      if (inRegion) {
-        int32_t loop = -1;
-        ompPlaceOf(anchor, nullptr, nullptr, &loop);
-        if (loop >= 0)
-          where->index = resolver.indexAgainst(lvalue, loop);
-      }
+      int32_t loop = -1;
+      ompPlaceOf(anchor, nullptr, nullptr, &loop);
+      if (loop >= 0)
+        where->index = resolver.indexAgainst(lvalue, loop);
       pushAccess(state, *where, kind, anchor, false, lvalue);
     }
   }

@@ -1,6 +1,7 @@
 #include "Locations.h"
 
 #include "../Models.h"
+#include "AstQueries.h"
 #include "Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -168,14 +169,19 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
     if (!var)
       return std::nullopt;
+    if (var->getType()->isArrayType()) // an array passed where a pointer is expected: the array itself
+      return ofLValue(e, loop, anyLocal);
     if (const auto *param = llvm::dyn_cast<clang::ParmVarDecl>(var);
         param && param->getDeclContext() == function)
       return AbstractLocation{"p:" + std::to_string(param->getFunctionScopeIndex()), display(ref), ""};
     if (var->hasGlobalStorage() && var->getTLSKind() == clang::VarDecl::TLS_None)
       return AbstractLocation{"g:" + usrOf(var) + "*", "*" + display(ref), ""};
-    // A local pointer initialised once from something we can name: `Data *d = (Data *)arg;`.
-    if (var->getDeclContext() == function && var->getInit() && !shape.escapingLocals.contains(var))
-      return ofPointee(var->getInit(), loop, anyLocal);
+    if (var->getDeclContext() == function && !shape.escapingLocals.contains(var))
+      if (std::optional<AbstractLocation> target = ofLocalPointer(var, loop, anyLocal))
+        return target;
+    // Else, in a parallel region, what the team's pointer points to (`A = malloc(…)` before it).
+    if (anyLocal && var->getDeclContext() == function && shape.teamPointers.contains(var))
+      return AbstractLocation{"l:" + usrOf(var) + "*", "*" + display(ref), ""};
     return std::nullopt;
   }
   if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
@@ -194,6 +200,29 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     return object;
   }
   return std::nullopt;
+}
+
+std::optional<AbstractLocation> LocationResolver::ofLocalPointer(const clang::VarDecl *var, int32_t loop,
+                                                                 bool anyLocal) const {
+  std::vector<const clang::Expr *> values;
+  if (var->getInit())
+    values.push_back(var->getInit());
+  if (auto stores = shape.localStores.find(var); stores != shape.localStores.end())
+    values.insert(values.end(), stores->second.begin(), stores->second.end());
+  if (values.empty() || !following.insert(var).second) // `p = q; q = p;` names nothing
+    return std::nullopt;
+  std::optional<AbstractLocation> target;
+  for (const clang::Expr *value : values) {
+    std::optional<AbstractLocation> here = value ? ofPointee(value, loop, anyLocal) : std::nullopt;
+    if (!here || (target && here->key != target->key)) {
+      target.reset();
+      break;
+    }
+    if (!target)
+      target = here;
+  }
+  following.erase(var);
+  return target;
 }
 
 std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *arg, int32_t loop,
@@ -272,18 +301,8 @@ const clang::Expr *unscaled(const clang::Expr *e, clang::ASTContext &ctx) {
 
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();
-  // omp_get_thread_num(), directly or through a local set from it: one slot per thread.
-  auto isThreadNumber = [](const clang::Expr *e) {
-    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e->IgnoreParenImpCasts()))
-      if (const clang::FunctionDecl *fn = call->getDirectCallee())
-        return fn->getName() == "omp_get_thread_num";
-    return false;
-  };
-  if (isThreadNumber(index))
+  if (isThreadNumber(index)) // one slot per thread
     return "tid";
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index))
-    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit() && isThreadNumber(var->getInit()))
-      return "tid";
   const clang::VarDecl *iv = loop >= 0 ? shape.inductionVariable[loop] : nullptr;
   auto isIv = [&](const clang::Expr *x) {
     const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(x->IgnoreParenImpCasts());

@@ -5,6 +5,7 @@
 #include "BodyShape.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@ class ASTContext;
 class Expr;
 class FunctionDecl;
 class ValueDecl;
+class VarDecl;
 } // namespace clang
 
 namespace concur {
@@ -56,6 +58,9 @@ public:
 private:
   std::optional<AbstractLocation> ofVariable(const clang::Expr *ref, const clang::ValueDecl *decl,
                                              int32_t loop, bool anyLocal) const;
+  /// What a local pointer points to wherever it is used: the one object its initialiser and
+  /// every later assignment name (`Data *d = (Data *)arg;`), when they all name the same one.
+  std::optional<AbstractLocation> ofLocalPointer(const clang::VarDecl *var, int32_t loop, bool anyLocal) const;
   std::string indexShape(const clang::Expr *index, int32_t loop) const;
   std::string display(const clang::Expr *e) const;
 
@@ -64,6 +69,7 @@ private:
   const BodyShape &shape;
   const clang::FunctionDecl *function;
   const llvm::DenseSet<const clang::ValueDecl *> &byReferenceCaptures;
+  mutable llvm::SmallPtrSet<const clang::VarDecl *, 4> following; // ofLocalPointer's variables in progress
 };
 
 } // namespace concur

@@ -18,6 +18,14 @@ std::string heldText(const std::vector<HeldLock> &held) {
   return text + "}";
 }
 
+/// In the context of a function and its orphaned tasks: which of them runs the access.
+std::string taskName(const Program &program, const RaceContext &ctx, const ContextAccess &access, bool another) {
+  const std::string &name = program.functions()[ctx.root].name;
+  if (access.omp.task < 0)
+    return fmt::format("'{}' itself", name);
+  return fmt::format("{} task of '{}'", another ? "another" : "a", name);
+}
+
 std::string threadName(const Program &program, const ThreadReachability &threads, const RaceContext &ctx) {
   if (ctx.ompRegion >= 0) {
     const Function &fn = program.functions()[ctx.root];
@@ -46,6 +54,10 @@ void appendPath(const Program &program, const ThreadReachability &threads, const
                                      ctx.selfConcurrent ? " (several instances may run at once)" : ""),
                          pointOf(program, functions[entry.spawner].spawns[entry.spawn].loc), {}});
   }
+  if (ctx.taskGraph && access.omp.task >= 0)
+    notes.push_back(Note{"the task starts here; the team of a region that calls '" + functions[ctx.root].name +
+                             "' may run it until its creator waits for it",
+                         pointOf(program, functions[ctx.root].ompTasks[access.omp.task].loc), {}});
   for (const ThreadPath::Step &step : access.path)
     notes.push_back(Note{fmt::format("'{}' calls '{}'", functions[step.caller].name, functions[step.callee].name),
                          pointOf(program, functions[step.caller].calls[step.call].loc), {}});
@@ -59,10 +71,11 @@ void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<
   for (const Race &race : detector.races()) {
     const Access &write = detector.accessOf(race.write), &other = detector.accessOf(race.other);
     const RaceContext &wc = detector.contexts()[race.write.context], &oc = detector.contexts()[race.other.context];
-    std::string wThread = threadName(program, context.threads, wc);
+    std::string wThread = wc.taskGraph ? taskName(program, wc, race.write, false) : threadName(program, context.threads, wc);
     std::string oThread = race.write.context == race.other.context
-                              ? (oc.ompRegion >= 0 ? "another thread of the team"
-                                                   : "another instance of " + threadName(program, context.threads, oc))
+                              ? (oc.taskGraph            ? taskName(program, oc, race.other, race.write.omp.task >= 0)
+                                 : oc.ompRegion >= 0 ? "another thread of the team"
+                                                     : "another instance of " + threadName(program, context.threads, oc))
                               : threadName(program, context.threads, oc);
     Finding finding = this->finding(
         fmt::format("data race on '{}': {} by {} conflicts with a {} by {}; held {} here, {} there",
@@ -80,6 +93,8 @@ void UnsynchronizedAccessCheck::run(const AnalysisContext &context, std::vector<
                                              other.display, oThread, heldText(race.other.held)),
                                  pointOf(program, other.loc), {}});
     if (race.write.context != race.other.context)
+      appendPath(program, context.threads, oc, race.other, finding.notes);
+    else if (oc.taskGraph && race.other.omp.task >= 0 && race.other.omp.task != race.write.omp.task)
       appendPath(program, context.threads, oc, race.other, finding.notes);
     else // the same thread or team: only the calls down to the other access are new
       for (const ThreadPath::Step &step : race.other.path)
