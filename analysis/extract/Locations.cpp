@@ -241,14 +241,24 @@ std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *
 }
 
 std::string LocationResolver::indexAgainst(const clang::Expr *lvalue, int32_t loop) const {
-  std::vector<std::string> shapes;
+  std::vector<std::string> shapes; // last subscript first
+  bool belowZero = false;          // a subscript after the one the shape comes from
+  auto add = [&](const clang::Expr *index) {
+    std::string shape = indexShape(index, loop);
+    bool loopIndexed = llvm::StringRef(shape).starts_with("iv");
+    // `b[i][j - 1]` at j == 0 is the last element of row i - 1, another iteration's.
+    if (loopIndexed && belowZero)
+      shape = "other";
+    belowZero |= !loopIndexed && startsBelowZero(index, ctx);
+    shapes.push_back(shape);
+  };
   for (const clang::Expr *e = lvalue ? strip(lvalue) : nullptr; e;) {
     if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
-      shapes.push_back(indexShape(subscript->getIdx(), loop));
+      add(subscript->getIdx());
       e = subscript->getBase()->IgnoreParenImpCasts();
     } else if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
                op && op->getOperator() == clang::OO_Subscript && op->getNumArgs() == 2) {
-      shapes.push_back(indexShape(op->getArg(1), loop));
+      add(op->getArg(1));
       e = op->getArg(0)->IgnoreParenImpCasts();
     } else if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
       e = member->getBase()->IgnoreParenImpCasts();

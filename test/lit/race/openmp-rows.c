@@ -40,3 +40,25 @@ void row_per_thread(void) {
     // CHECK-MESSAGES: :[[@LINE-6]]:5: note: conflicting write of 'grid[r][1]'
   }
 }
+
+// Column j - 1 of row i at j == 0 is the last column of row i - 1, which another iteration
+// writes; counting j from 1, or testing j first, keeps it in the row.
+void column_before_first(void) {
+#pragma omp parallel for
+  for (int i = 1; i < 64; ++i)
+    for (int j = 0; j < 64; ++j)
+      grid[i][j] = grid[i][j - 1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: data race on 'grid[i][j]': write by the threads of the 'omp parallel for' region in 'column_before_first' conflicts with a read by another thread of the team
+  // CHECK-MESSAGES: :[[@LINE-5]]:1: note: the 'omp parallel for' region starts here
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: conflicting read of 'grid[i][j - 1]'
+}
+
+void column_before_second(void) {
+#pragma omp parallel for
+  for (int i = 1; i < 64; ++i) {
+    for (int j = 1; j < 64; ++j)
+      grid[i][j] = grid[i][j - 1];
+    for (int j = 0; j < 64; ++j)
+      grid[i][j] += j > 0 ? grid[i][j - 1] : 0.0;
+  }
+}
