@@ -2,6 +2,7 @@
 
 #include "TaskOrder.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <algorithm>
 #include <set>
@@ -88,6 +89,27 @@ bool declaredIn(llvm::StringRef location, llvm::StringRef function) {
       function = afterAt.drop_front(digits.size());
   }
   return !function.empty() && scope.ends_with(function);
+}
+
+/// Whether two Access::rows lists put the elements in different rows for the whole team: at
+/// some subscript, two different constants, or one unchanged local plus different constants
+/// (`b[k][j]` against `b[k-1][j]`).
+bool differentRows(llvm::StringRef a, llvm::StringRef b) {
+  llvm::SmallVector<llvm::StringRef, 4> as, bs;
+  a.split(as, ','), b.split(bs, ',');
+  if (a.empty() || b.empty() || as.size() != bs.size())
+    return false;
+  for (size_t d = 0; d < as.size(); ++d) {
+    if (as[d] == "?" || bs[d] == "?" || as[d] == bs[d])
+      continue;
+    if (as[d].starts_with("#") && bs[d].starts_with("#"))
+      return true;
+    auto [aOffset, aVar] = as[d].split(':');
+    auto [bOffset, bVar] = bs[d].split(':');
+    if (!as[d].starts_with("#") && !bs[d].starts_with("#") && aVar == bVar)
+      return true; // the same local, different offsets
+  }
+  return false;
 }
 
 bool loopWithin(const Function &fn, int32_t loop, int32_t ancestor) {
@@ -241,6 +263,7 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     if (openmp) {
       ca.omp = depth == 0 ? a.omp : rootPlace;
       ca.index = depth == 0 ? a.index : "";
+      ca.rows = depth == 0 ? a.rows : "";
       ca.rootAt = depth == 0 ? a.loc.offset : rootAt;
       ca.rootLoop = depth == 0 ? a.loop : rootLoop;
     }
@@ -434,6 +457,8 @@ bool RaceDetector::teamMayOverlap(const ContextAccess &a, const ContextAccess &b
   const RaceContext &ctx = contextList[a.context];
   if (!inLeague(a) && a.omp.phase != b.omp.phase)
     return false; // a barrier between them, which ends every task too
+  if (differentRows(a.rows, b.rows))
+    return false;
   if (a.omp.task >= 0 || b.omp.task >= 0) {
     TaskOrder order(program.functions()[ctx.root], !ctx.taskGraph);
     return order.mayOverlap(TaskPoint{a.omp, a.rootAt, a.rootLoop, a.index}, TaskPoint{b.omp, b.rootAt, b.rootLoop, b.index});

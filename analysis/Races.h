@@ -34,6 +34,7 @@ struct ContextAccess {
   std::string indexValue;       // the element's index when a constant is known (`0`, `3`)
   OmpPlace omp;                 // in a region context: where in the region (of the root's statement)
   std::string index;            // the index shape at the region's level
+  std::string rows;             // what its subscripts hold for the whole team (Access::rows)
   uint32_t rootAt = 0;          // offset of the root's statement (the access, or the call to it)
   int32_t rootLoop = -1;        // the innermost loop of the root around that statement
   std::vector<ThreadPath::Step> path; // calls from the context's root down to `function`

@@ -146,6 +146,7 @@ struct Access {
   uint32_t loopDepth = 0;
   bool atomic = false;
   std::string index; // for array elements: how the index relates to the loop, see docs
+  std::string rows;  // in a region: what each subscript holds that every thread agrees on, see docs
   std::vector<HeldLock> held;
   OmpPlace omp;      // where it is in an OpenMP parallel region, if it is in one
   int32_t statement = -1; // its statement, when a lock guard can wrap it (Function::guardable)

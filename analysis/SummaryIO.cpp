@@ -74,7 +74,7 @@ json::Value toJSON(const Call &c) {
 json::Value toJSON(const Access &a) {
   return json::Object{{"location", a.location}, {"display", a.display}, {"kind", int(a.kind)},
                       {"loc", toJSON(a.loc)},   {"loop", a.loop},       {"loopDepth", a.loopDepth},
-                      {"atomic", a.atomic},     {"index", a.index},     {"held", toArray(a.held)},
+                      {"atomic", a.atomic},     {"index", a.index},     {"rows", a.rows},  {"held", toArray(a.held)},
                       {"omp", toJSON(a.omp)},       {"statement", a.statement},
                       {"declaredGuard", toJSON(a.declaredGuard)}};
 }
@@ -363,7 +363,7 @@ bool fromJSONValue(const json::Value &v, Call &c, json::Path p) {
 bool fromJSONValue(const json::Value &v, Access &a, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("location", a.location), r("display", a.display), r("kind", a.kind), r("loc", a.loc);
-  r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index);
+  r("loop", a.loop), r("loopDepth", a.loopDepth), r("atomic", a.atomic), r("index", a.index), r("rows", a.rows);
   r("held", a.held), r("omp", a.omp), r("statement", a.statement), r("declaredGuard", a.declaredGuard);
   return r.ok();
 }

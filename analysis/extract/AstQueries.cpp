@@ -134,4 +134,36 @@ std::optional<int64_t> requiredThreadNumber(const clang::Expr *cond, clang::ASTC
   return value.Val.getInt().getExtValue();
 }
 
+bool startsBelowZero(const clang::Expr *index, clang::ASTContext &ctx) {
+  const auto *sub = llvm::dyn_cast<clang::BinaryOperator>(index->IgnoreParenImpCasts());
+  clang::Expr::EvalResult step;
+  if (!sub || sub->getOpcode() != clang::BO_Sub || !sub->getRHS()->EvaluateAsInt(step, ctx))
+    return false;
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(sub->getLHS()->IgnoreParenImpCasts());
+  const clang::ValueDecl *counter = ref ? ref->getDecl() : nullptr;
+  if (!counter)
+    return false;
+  clang::DynTypedNode node = clang::DynTypedNode::create(*index);
+  for (node = parentOf(ctx, node); const auto *s = node.get<clang::Stmt>(); node = parentOf(ctx, node)) {
+    if (llvm::isa<clang::IfStmt, clang::ConditionalOperator, clang::SwitchStmt>(s))
+      return false;
+    if (const auto *logical = llvm::dyn_cast<clang::BinaryOperator>(s); logical && logical->isLogicalOp())
+      return false;
+    const auto *loop = llvm::dyn_cast<clang::ForStmt>(s);
+    if (!loop || !loop->getInit())
+      continue;
+    const clang::Expr *start = nullptr;
+    if (const auto *assign = llvm::dyn_cast<clang::BinaryOperator>(loop->getInit());
+        assign && assign->getOpcode() == clang::BO_Assign)
+      if (const auto *lhs = llvm::dyn_cast<clang::DeclRefExpr>(assign->getLHS()->IgnoreParenImpCasts()); lhs && lhs->getDecl() == counter)
+        start = assign->getRHS();
+    if (const auto *decl = llvm::dyn_cast<clang::DeclStmt>(loop->getInit()); decl && decl->isSingleDecl() && decl->getSingleDecl() == counter)
+      start = llvm::cast<clang::VarDecl>(counter)->getInit();
+    clang::Expr::EvalResult first;
+    if (start && start->EvaluateAsInt(first, ctx))
+      return first.Val.getInt().getExtValue() < step.Val.getInt().getExtValue();
+  }
+  return false;
+}
+
 } // namespace concur

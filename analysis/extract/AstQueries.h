@@ -56,4 +56,9 @@ bool isThreadNumber(const clang::Expr *e);
 /// `!omp_get_thread_num()` (0), each through a variable initialised from the call too.
 std::optional<int64_t> requiredThreadNumber(const clang::Expr *cond, clang::ASTContext &ctx);
 
+/// Whether a subscript `v - c` is negative in the first iteration of the `for` that counts `v`
+/// from a constant (`for (j = 0; …) … b[i][j - 1]`) with nothing on the way that could skip it
+/// (an `if`, `?:`, `&&`, `||` or `switch`): it then reaches into the row before.
+bool startsBelowZero(const clang::Expr *index, clang::ASTContext &ctx);
+
 } // namespace concur

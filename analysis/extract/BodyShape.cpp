@@ -331,7 +331,7 @@ private:
   void stored(const clang::VarDecl *var, const clang::Expr *value) {
     shape.localStores[var].push_back(value);
     if (currentRegion() >= 0)
-      changedInRegions.insert(var);
+      shape.changedInRegions.insert(var);
   }
 
   int32_t currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
@@ -468,7 +468,7 @@ public:
 
   void findTeamPointers() {
     for (const clang::VarDecl *var : pointersInRegions)
-      if (!changedInRegions.contains(var) && !shape.escapingLocals.contains(var))
+      if (!shape.changedInRegions.contains(var) && !shape.escapingLocals.contains(var))
         shape.teamPointers.insert(var);
   }
 
@@ -818,7 +818,7 @@ private:
   std::vector<TaskSync> syncs;
   llvm::DenseSet<int32_t> undeferred; // tasks their creator waits for at once
   int32_t pendingLoopFor = -1;
-  llvm::DenseSet<const clang::VarDecl *> pointersInRegions, changedInRegions;
+  llvm::DenseSet<const clang::VarDecl *> pointersInRegions;
 };
 
 } // namespace

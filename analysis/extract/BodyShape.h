@@ -51,6 +51,7 @@ struct BodyShape {
   llvm::DenseSet<const clang::ValueDecl *> linearVariables;  // `linear(j)`: moves with the loop
   /// What each local is assigned after its declaration (null: changed in place, `p += n`).
   llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>> localStores;
+  llvm::DenseSet<const clang::VarDecl *> changedInRegions; // locals assigned or incremented in a region
   /// Pointers the function declares outside its parallel regions and uses, but never changes
   /// or lends, inside them: every thread of a team sees one value, so one pointee.
   llvm::DenseSet<const clang::VarDecl *> teamPointers;

@@ -1673,6 +1673,8 @@ private:
       ompPlaceOf(anchor, nullptr, nullptr, &loop);
       if (loop >= 0)
         where->index = resolver.indexAgainst(lvalue, loop);
+      if (inRegion)
+        where->rows = resolver.rowsOf(lvalue);
       pushAccess(state, *where, kind, anchor, false, lvalue);
     }
   }
@@ -1689,6 +1691,7 @@ private:
     access.loopDepth = shape.depthOf(access.loop);
     access.atomic = atomic;
     access.index = where.index;
+    access.rows = where.rows;
     access.held = heldList(state);
     access.omp = ompPlaceOf(anchor, &access.held, &access.atomic, nullptr);
     if (!access.atomic)

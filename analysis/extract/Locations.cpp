@@ -7,6 +7,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 namespace concur {
 namespace {
@@ -242,14 +244,24 @@ std::optional<AbstractLocation> LocationResolver::ofArgument(const clang::Expr *
 }
 
 std::string LocationResolver::indexAgainst(const clang::Expr *lvalue, int32_t loop) const {
-  std::vector<std::string> shapes;
+  std::vector<std::string> shapes; // last subscript first
+  bool belowZero = false;          // a subscript after the one the shape comes from
+  auto add = [&](const clang::Expr *index) {
+    std::string shape = indexShape(index, loop);
+    bool loopIndexed = llvm::StringRef(shape).starts_with("iv");
+    // `b[i][j - 1]` at j == 0 is the last element of row i - 1, another iteration's.
+    if (loopIndexed && belowZero)
+      shape = "other";
+    belowZero |= !loopIndexed && startsBelowZero(index, ctx);
+    shapes.push_back(shape);
+  };
   for (const clang::Expr *e = lvalue ? strip(lvalue) : nullptr; e;) {
     if (const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e)) {
-      shapes.push_back(indexShape(subscript->getIdx(), loop));
+      add(subscript->getIdx());
       e = subscript->getBase()->IgnoreParenImpCasts();
     } else if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
                op && op->getOperator() == clang::OO_Subscript && op->getNumArgs() == 2) {
-      shapes.push_back(indexShape(op->getArg(1), loop));
+      add(op->getArg(1));
       e = op->getArg(0)->IgnoreParenImpCasts();
     } else if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
       e = member->getBase()->IgnoreParenImpCasts();
@@ -298,6 +310,45 @@ const clang::Expr *unscaled(const clang::Expr *e, clang::ASTContext &ctx) {
   return unscaled(rest, ctx);
 }
 } // namespace
+
+std::string LocationResolver::rowsOf(const clang::Expr *lvalue) const {
+  auto invariant = [&](const clang::Expr *e) -> const clang::VarDecl * {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+    const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    if (!var || !var->hasLocalStorage() || var->getDeclContext() != function || // declared in no region
+        shape.changedInRegions.contains(var) || shape.escapingLocals.contains(var))
+      return nullptr;
+    return var;
+  };
+  auto token = [&](const clang::Expr *index) -> std::string {
+    index = index->IgnoreParenImpCasts();
+    if (clang::Expr::EvalResult value; !index->isValueDependent() && index->EvaluateAsInt(value, ctx))
+      return "#" + std::to_string(value.Val.getInt().getExtValue());
+    const clang::VarDecl *var = invariant(index);
+    int64_t offset = 0;
+    if (const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(index); !var && bin && bin->isAdditiveOp()) {
+      clang::Expr::EvalResult value;
+      if ((var = invariant(bin->getLHS())) && bin->getRHS()->EvaluateAsInt(value, ctx))
+        offset = bin->getOpcode() == clang::BO_Sub ? -value.Val.getInt().getExtValue() : value.Val.getInt().getExtValue();
+      else if (bin->getOpcode() == clang::BO_Add && (var = invariant(bin->getRHS())) && bin->getLHS()->EvaluateAsInt(value, ctx))
+        offset = value.Val.getInt().getExtValue();
+      else
+        var = nullptr;
+    }
+    return var ? std::to_string(offset) + ":" + usrOf(var) : "?";
+  };
+  std::vector<std::string> tokens;
+  for (const clang::Expr *e = lvalue ? strip(lvalue) : nullptr; e;) {
+    const auto *subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(e);
+    if (!subscript)
+      break;
+    tokens.insert(tokens.begin(), token(subscript->getIdx()));
+    e = subscript->getBase()->IgnoreParenImpCasts();
+  }
+  if (std::all_of(tokens.begin(), tokens.end(), [](const std::string &t) { return t == "?"; }))
+    return "";
+  return llvm::join(tokens, ",");
+}
 
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();

@@ -30,6 +30,7 @@ struct AbstractLocation {
   std::string key;
   std::string display;
   std::string index; // array element index shape: iv, iv+1, iv-1, const, indirect, other
+  std::string rows;  // in a parallel region: see rowsOf
 };
 
 class LocationResolver {
@@ -54,6 +55,11 @@ public:
   /// The index of an element access compared with `loop`'s variable, over every subscript of
   /// `a[i][j]`: `iv` when one subscript is the loop variable, `iv+1` when one is offset, …
   std::string indexAgainst(const clang::Expr *lvalue, int32_t loop) const;
+  /// What each subscript of an element access in a parallel region holds that is the same for
+  /// every thread of the team, first subscript first, `,`-separated: `#3` a constant, `-1:<usr>`
+  /// a local the region never changes plus a constant, `?` anything else; empty when no subscript
+  /// is such. `b[k][j]` and `b[k-1][j]` are then different rows for the whole region.
+  std::string rowsOf(const clang::Expr *lvalue) const;
 
 private:
   std::optional<AbstractLocation> ofVariable(const clang::Expr *ref, const clang::ValueDecl *decl,
