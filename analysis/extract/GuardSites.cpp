@@ -23,17 +23,6 @@ bool isStdMutex(clang::QualType type) {
   return record && normalizedName(record) == "std::mutex";
 }
 
-bool usesWord(llvm::StringRef text, llvm::StringRef word) {
-  auto isIdent = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (size_t at = text.find(word); at != llvm::StringRef::npos; at = text.find(word, at + 1)) {
-    bool startOk = at == 0 || !isIdent(text[at - 1]);
-    bool endOk = at + word.size() >= text.size() || !isIdent(text[at + word.size()]);
-    if (startOk && endOk)
-      return true;
-  }
-  return false;
-}
-
 /// Namespace-scope and static-member std::mutex objects written in the project.
 void collectMutexes(const clang::DeclContext *dc, const clang::SourceManager &sm,
                     std::vector<const clang::VarDecl *> &out) {
@@ -131,7 +120,7 @@ std::optional<GuardableStatement> GuardSites::describe(const clang::Stmt *statem
   llvm::StringRef text = clang::Lexer::getSourceText(clang::CharSourceRange::getCharRange(begin, afterSemicolon),
                                                      sm, ctx.getLangOpts());
   for (const char *name : {"lock", "guard", "lock_", "guard_"})
-    if (!usesWord(text, name)) {
+    if (!textHasWord(text, name)) {
       out.guardName = name;
       break;
     }
