@@ -131,7 +131,6 @@ private:
     /// answered), and when it is due (its timeout).
     clock::time_point front_since{};
     std::optional<clock::time_point> deadline;
-    std::size_t pipelined_bytes = 0; // of the requests behind the front
     std::size_t sent = 0;
     std::size_t answered = 0;
     bool channel_open = true;
@@ -228,7 +227,14 @@ private:
   bool has_room(const worker& w) const {
     if (!w.channel_open || w.retiring) return false;
     if (w.in_flight.empty()) return true;
-    return w.in_flight.size() < pipeline_depth() && w.pipelined_bytes < max_pipelined_bytes;
+    return w.in_flight.size() < pipeline_depth() && pipelined_bytes(w) < max_pipelined_bytes;
+  }
+
+  /// The bytes of the requests sent to `w` behind the one it runs.
+  static std::size_t pipelined_bytes(const worker& w) {
+    std::size_t bytes = 0;
+    for (auto sent = std::next(w.in_flight.begin()); sent < w.in_flight.end(); ++sent) bytes += sent->frame_bytes;
+    return bytes;
   }
 
   /// One request plus as many as fit in the pipeline budget at the recent time per request. Until
@@ -248,7 +254,6 @@ private:
     frames += request->arguments;
     const std::size_t bytes = frames.size() - start;
     if (w.in_flight.empty()) begin_front(w, *request, clock::now());
-    else w.pipelined_bytes += bytes;
     w.in_flight.push_back({std::move(request), bytes});
     if (options_.max_tasks_per_child != 0 && ++w.sent >= options_.max_tasks_per_child) w.retiring = true;
   }
@@ -291,12 +296,8 @@ private:
     auto request = std::move(w.in_flight.front().request);
     w.in_flight.pop_front();
     ++w.answered;
-    if (!w.in_flight.empty()) {
-      w.pipelined_bytes -= w.in_flight.front().frame_bytes;
-      begin_front(w, *w.in_flight.front().request, now);
-    } else {
-      w.deadline.reset();
-    }
+    if (!w.in_flight.empty()) begin_front(w, *w.in_flight.front().request, now);
+    else w.deadline.reset();
     return request;
   }
 
@@ -307,7 +308,6 @@ private:
       resend_.push_front(std::move(w.in_flight.back().request));
       w.in_flight.pop_back();
     }
-    w.pipelined_bytes = 0;
   }
 
   void read_session() {
@@ -438,7 +438,6 @@ private:
     for (auto& w : workers_) {
       for (auto& sent : w->in_flight) sent.request->fail(error);
       w->in_flight.clear();
-      w->pipelined_bytes = 0;
       w->deadline.reset();
     }
   }
