@@ -179,11 +179,8 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
   if (raw.argAccess) {
     m.readsPointees = raw.argAccess->read.value_or(std::vector<int>{});
     m.writesPointees = raw.argAccess->write.value_or(std::vector<int>{});
-    for (int index : m.readsPointees)
-      if (index < 0)
-        return entryError(origin, raw, "'arg_access' lists argument indexes (0 is the first)");
-    for (int index : m.writesPointees)
-      if (index < 0)
+    for (const std::vector<int> *indexes : {&m.readsPointees, &m.writesPointees})
+      if (std::any_of(indexes->begin(), indexes->end(), [](int index) { return index < 0; }))
         return entryError(origin, raw, "'arg_access' lists argument indexes (0 is the first)");
   }
   bool hasEffect = m.effect.any() || m.lock != LA::None || m.guard != GuardKind::None ||

@@ -211,6 +211,19 @@ bool mentions(const clang::Stmt *s, const clang::ValueDecl *var) {
   return s && std::any_of(s->child_begin(), s->child_end(), [&](const clang::Stmt *c) { return mentions(c, var); });
 }
 
+/// The condition of a while, do or for loop; null for any other statement.
+const clang::Expr *loopCondition(const clang::Stmt *s) {
+  if (const auto *loop = llvm::dyn_cast_or_null<clang::WhileStmt>(s))
+    return loop->getCond();
+  if (const auto *loop = llvm::dyn_cast_or_null<clang::DoStmt>(s))
+    return loop->getCond();
+  if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(s))
+    return loop->getCond();
+  return nullptr;
+}
+
+bool isLoop(const clang::Stmt *s) { return llvm::isa_and_nonnull<clang::WhileStmt, clang::DoStmt, clang::ForStmt>(s); }
+
 /// The innermost loop around `s` (`while (!done) { … }`) when its condition tests `var`, or null.
 const clang::Stmt *loopTesting(const clang::Stmt *s, const clang::ValueDecl *var, clang::ASTContext &ctx) {
   for (const clang::Stmt *child = s;;) {
@@ -218,12 +231,8 @@ const clang::Stmt *loopTesting(const clang::Stmt *s, const clang::ValueDecl *var
     const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
     if (!parent)
       return nullptr;
-    if (const auto *loop = llvm::dyn_cast<clang::WhileStmt>(parent))
-      return mentions(loop->getCond(), var) ? loop : nullptr;
-    if (const auto *loop = llvm::dyn_cast<clang::DoStmt>(parent))
-      return mentions(loop->getCond(), var) ? loop : nullptr;
-    if (const auto *loop = llvm::dyn_cast<clang::ForStmt>(parent))
-      return mentions(loop->getCond(), var) ? loop : nullptr;
+    if (isLoop(parent))
+      return mentions(loopCondition(parent), var) ? parent : nullptr;
     child = parent;
   }
 }
@@ -234,12 +243,8 @@ const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx)
   while (true) {
     clang::DynTypedNodeList parents = ctx.getParents(*child);
     const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
-    if (const auto *loop = llvm::dyn_cast_or_null<clang::WhileStmt>(parent))
-      return loop->getCond() == child ? loop : nullptr;
-    if (const auto *loop = llvm::dyn_cast_or_null<clang::DoStmt>(parent))
-      return loop->getCond() == child ? loop : nullptr;
-    if (const auto *loop = llvm::dyn_cast_or_null<clang::ForStmt>(parent))
-      return loop->getCond() == child ? loop : nullptr;
+    if (isLoop(parent))
+      return loopCondition(parent) == child ? parent : nullptr;
     if (!llvm::isa_and_nonnull<clang::Expr>(parent))
       return nullptr;
     child = parent;
@@ -751,19 +756,12 @@ private:
     const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
     if (!callee || normalizedName(callee) != "std::async" || !isStdRecord(temporary->getType(), "future"))
       return;
-    // Discarded: nothing but the statement (or a cast to void) around it. A future moved into
-    // a container or a variable leaves an empty temporary, whose destructor waits for nothing.
-    const clang::Stmt *child = temporary;
-    for (;;) {
-      clang::DynTypedNodeList parents = ctx.getParents(*child);
-      const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
-      if (!parent || !llvm::isa<clang::Expr>(parent))
-        break; // the statement itself
-      if (!llvm::isa<clang::ExprWithCleanups, clang::ParenExpr, clang::ImplicitCastExpr, clang::CStyleCastExpr,
-                     clang::CXXStaticCastExpr>(parent))
-        return;
-      child = parent;
-    }
+    // Discarded: used by nothing but its statement or a cast to void. A future moved into a
+    // container or a variable leaves an empty temporary, whose destructor waits for nothing.
+    const auto *use = meaningfulParent(ctx, temporary).get<clang::Expr>();
+    const auto *cast = llvm::dyn_cast_or_null<clang::ExplicitCastExpr>(use);
+    if (use && !(cast && cast->getCastKind() == clang::CK_ToVoid))
+      return;
     Call join = callAt(state, temporary, temporary->getEndLoc());
     join.callee = usrOf(callee);
     join.calleeName = "std::future::~future";

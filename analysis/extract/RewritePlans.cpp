@@ -113,14 +113,11 @@ public:
   std::string alias;       // a typedef or using-alias whose type holds a handle (it stays as is)
 
 private:
-  /// Whether `type` is a thread or future type, or a template of one (`std::vector<std::future<int>>`).
+  /// Whether the canonical `type` is a thread or future type, or a template of one
+  /// (`std::vector<std::future<int>>`).
   static bool holdsHandle(clang::QualType type) {
     if (isThreadType(type) || isStdRecord(type, "future"))
       return true;
-    if (const auto *spec = type->getAs<clang::TemplateSpecializationType>())
-      for (const clang::TemplateArgument &arg : spec->template_arguments())
-        if (arg.getKind() == clang::TemplateArgument::Type && holdsHandle(arg.getAsType()))
-          return true;
     if (const auto *record = type->getAsCXXRecordDecl())
       if (const auto *spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record))
         for (const clang::TemplateArgument &arg : spec->getTemplateArgs().asArray())
