@@ -325,7 +325,8 @@ bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntr
   uint32_t offset = 0;
   int32_t loop = -1;
   bool found = false;
-  if (a.function == thread.spawner && a.path.empty()) {
+  bool direct = a.function == thread.spawner; // in the spawner itself, however the context reached it
+  if (direct) {
     const Access &access = accessOf(a);
     offset = access.loc.offset, loop = access.loop, found = true;
   }
@@ -341,7 +342,7 @@ bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntr
     return false; // before the thread starts
   // `args[i].n = …; pthread_create(…, &args[i])`: in the loop that starts a thread per element,
   // the spawner's element i is written before thread i starts, and every thread has only its own.
-  if (inSpawnLoop && loop == spawn.loop && a.path.empty() && offset < spawn.loc.offset &&
+  if (inSpawnLoop && loop == spawn.loop && direct && offset < spawn.loc.offset &&
       accessOf(a).index == "iv" && threadAccess.instancePrivate)
     return false;
   for (const auto &[joinOffset, joinLoop] : joinPoints(thread.spawner)) {
@@ -365,6 +366,13 @@ std::vector<std::pair<uint32_t, int32_t>> RaceDetector::joinPoints(uint32_t spaw
   const Function &fn = program.functions()[spawner];
   for (const Join &join : fn.joins)
     points.emplace_back(join.loc.offset, join.loop);
+  // `std::for_each(ts.begin(), ts.end(), [](std::thread &t) { t.join(); })`, `joinAll(ts)`: a
+  // call to a function that joins threads it did not start joins the caller's.
+  for (const Edge &edge : program.callees(spawner)) {
+    const Function &callee = program.functions()[edge.callee];
+    if (!callee.joins.empty() && callee.spawns.empty())
+      points.emplace_back(fn.calls[edge.call].loc.offset, fn.calls[edge.call].loop);
+  }
   // A latch or barrier wait is a rendezvous the hand-offs follow exactly (each thread's writes
   // before its own count_down, and not after it); other waits are taken to end every thread.
   std::set<int32_t> rendezvous;
