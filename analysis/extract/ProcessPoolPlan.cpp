@@ -1,6 +1,7 @@
 #include "ProcessPoolPlan.h"
 
 #include "Includes.h"
+#include "JoinAllStatements.h"
 #include "LocMaker.h"
 #include "SourceText.h"
 
@@ -37,14 +38,8 @@ public:
       refs.push_back(ref);
     return true;
   }
-  bool VisitCXXForRangeStmt(clang::CXXForRangeStmt *loop) {
-    if (refersTo(loop->getRangeInit(), var))
-      loops.push_back(loop);
-    return true;
-  }
   const clang::VarDecl *var;
   std::vector<const clang::DeclRefExpr *> refs;
-  std::vector<const clang::CXXForRangeStmt *> loops;
 };
 
 } // namespace
@@ -119,11 +114,16 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   // The threads are started there and joined by one loop, nothing else.
   Uses uses(site.threads);
   uses.TraverseStmt(site.function->getBody());
-  if (uses.loops.size() != 1 || uses.refs.size() != 2)
-    return std::nullopt;
-  const clang::CXXForRangeStmt *joins = uses.loops[0];
-  const auto *join = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(onlyStatement(joins->getBody()));
-  if (!join || !join->getMethodDecl() || join->getMethodDecl()->getName() != "join")
+  const clang::Stmt *joins = nullptr;
+  for (const clang::DeclRefExpr *ref : uses.refs) {
+    if (site.start->getImplicitObjectArgument()->IgnoreParenImpCasts() == ref)
+      continue;
+    const clang::Stmt *all = joinAllStatement(ctx, ref, site.threads);
+    if (!all || (joins && joins != all))
+      return std::nullopt;
+    joins = all;
+  }
+  if (!joins)
     return std::nullopt;
   clang::QualType declared = site.threads->getType();
   const auto *vector = declared->getAsCXXRecordDecl();
@@ -131,9 +131,7 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
     return std::nullopt;
 
   clang::SourceRange typeRange = site.threads->getTypeSourceInfo()->getTypeLoc().getSourceRange();
-  clang::SourceLocation joinsEnd = clang::Lexer::findLocationAfterToken(joins->getEndLoc(), clang::tok::semi, sm, lang, false);
-  if (llvm::isa<clang::CompoundStmt>(joins->getBody()))
-    joinsEnd = endOfToken(joins->getEndLoc());
+  clang::SourceLocation joinsEnd = statementEnd(sm, lang, joins);
   if (!inFile(typeRange) || !inFile(site.start->getSourceRange()) || !inFile(joins->getSourceRange()) ||
       joinsEnd.isInvalid() || !inFile(call->getSourceRange()))
     return std::nullopt;

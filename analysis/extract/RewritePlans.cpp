@@ -2,6 +2,7 @@
 
 #include "AstQueries.h"
 #include "Includes.h"
+#include "JoinAllStatements.h"
 #include "LocMaker.h"
 #include "ProcessPoolPlan.h"
 #include "SourceText.h"
@@ -704,6 +705,9 @@ private:
         return true;
       if (method == "clear" && call)
         return waitBeforeClear(call, name);
+      if (method == "begin" || method == "end" || method == "cbegin" || method == "cend")
+        if (const clang::Stmt *all = joinAllStatement(ctx, ref, node.holder))
+          return waitForAll(all, name);
       return fail(fmt::format("'{}.{}' (line {}) has no counterpart on futures", name, method.str(), line));
     }
     if (isContainer) {
@@ -722,6 +726,19 @@ private:
           return true;
     }
     return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow", name, line));
+  }
+
+  /// `std::for_each(ts.begin(), ts.end(), std::mem_fn(&std::thread::join));` or an iterator loop
+  /// that joins: one loop over the futures' results in its place.
+  bool waitForAll(const clang::Stmt *statement, const std::string &container) {
+    if (!replacedJoins.insert(statement).second)
+      return true; // `ts.end()` of a statement `ts.begin()` already replaced
+    uses.push_back(statement);
+    std::string element = unusedIdentifier(tokenText(fn->getBody()->getSourceRange()), {"task", "pending", "job"},
+                                           "concur_task");
+    clang::SourceLocation at = statement->getBeginLoc();
+    return edit(at, statementEnd(sm, lang, statement),
+                fmt::format("for (auto &{0} : {1})\n{2}  {0}.result();", element, container, indentAt(at)));
   }
 
   /// `jthreads.clear()` joins them: the futures are waited for first.
@@ -878,8 +895,9 @@ private:
   SpawnExprCollector collector;
   llvm::DenseMap<const clang::DeclRefExpr *, const clang::CXXForRangeStmt *> rangeLoopOver;
   std::vector<SpawnNode> nodes;
-  std::vector<const clang::Expr *> uses; // the joins and gets, renamed
+  std::vector<const clang::Stmt *> uses; // the joins and gets, renamed
   llvm::SmallPtrSet<const clang::VarDecl *, 4> followed;
+  llvm::SmallPtrSet<const clang::Stmt *, 2> replacedJoins; // whole statements that joined every thread
   std::vector<Edit> edits;
   std::optional<Edit> include; // `#include <concur/thread_pool.hpp>`, unless the file has it
   std::string pool;
@@ -986,16 +1004,13 @@ std::optional<Rewrite> Planner::planParallelFor() {
   for (const clang::DeclRefExpr *ref : collector.refs) {
     if (ref->getDecl() != threads)
       continue;
-    if (auto range = rangeLoopOver.find(ref); range != rangeLoopOver.end()) {
-      const clang::Stmt *joinBody = range->second->getBody();
-      if (const auto *block = llvm::dyn_cast<clang::CompoundStmt>(joinBody))
-        joinBody = block->size() == 1 ? block->body_front() : nullptr;
-      const auto *join = joinBody ? llvm::dyn_cast<clang::CXXMemberCallExpr>(joinBody) : nullptr;
-      if (!join || !join->getMethodDecl() || join->getMethodDecl()->getName() != "join")
-        return std::nullopt;
-      remove.push_back(range->second);
+    if (const clang::Stmt *all = joinAllStatement(ctx, ref, threads)) {
+      if (std::find(remove.begin(), remove.end(), all) == remove.end())
+        remove.push_back(all);
       continue;
     }
+    if (rangeLoopOver.count(ref))
+      return std::nullopt; // a loop that does more than join
     const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
     const auto *call = member ? llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
                                     parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>())
