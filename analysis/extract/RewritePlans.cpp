@@ -772,23 +772,40 @@ private:
                             node.holder->getName().str(), lineOf(element->getBeginLoc())));
   }
 
-  /// `for (auto& t : threads) t.join();`
+  /// `for (auto& t : threads) t.join();`, and over a map or pairs of futures:
+  /// `for (auto &[name, f] : jobs) f.get();`, `for (auto &kv : jobs) kv.second.get();`.
   bool followElementVariable(const clang::VarDecl *element, const SpawnNode &node) {
     SpawnNode asHandle = node;
     asHandle.holder = element;
     if (!retypeDeclaration(element, asHandle))
       return false;
+    const auto *bindings = llvm::dyn_cast<clang::DecompositionDecl>(element);
     for (const clang::DeclRefExpr *ref : collector.refs) {
-      if (ref->getDecl() != element)
+      const clang::ValueDecl *named = ref->getDecl();
+      bool isBinding = bindings && llvm::is_contained(bindings->bindings(), named);
+      if (named != element && !isBinding)
         continue;
+      if (isBinding && !isHandleType(named->getType()))
+        continue; // the key beside the future
       const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
+      // `kv.second`: the pair's future is used as the handle; `kv.first` is not a handle at all.
+      if (const auto *field = member ? llvm::dyn_cast<clang::FieldDecl>(member->getMemberDecl()) : nullptr) {
+        if (!isHandleType(field->getType()))
+          continue;
+        member = meaningfulParent(member).get<clang::MemberExpr>();
+      }
       if (!member)
         return fail(fmt::format("'{}' is used at line {} in a way the rewrite cannot follow",
-                                element->getName().str(), lineOf(ref->getLocation())));
+                                named->getName().str(), lineOf(ref->getLocation())));
       if (!renameHandleCall(member, node.handle))
         return false;
     }
     return true;
+  }
+
+  static bool isHandleType(clang::QualType type) {
+    type = type.getNonReferenceType();
+    return isThreadType(type) || isStdRecord(type, "future");
   }
 
   // ---- the pool ---------------------------------------------------------------------------
