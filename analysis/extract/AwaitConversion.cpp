@@ -79,6 +79,24 @@ bool isSyncWait(SyncKind sync) {
   return sync == SyncKind::Wait || sync == SyncKind::Join || sync == SyncKind::Barrier || sync == SyncKind::Get;
 }
 
+/// Whether a descriptor is one the coroutine code owns, as a connection's socket is: a parameter
+/// or a local of the converted code, or a member of the handler object or of one it was given.
+/// A global or static (a shared pipe, a log file), an element of an array (`pipe(p)`) or a
+/// constant (the terminal) is not: the loop's non-blocking wait would not apply to it, and a
+/// read on a blocking pipe would stall every connection on the loop.
+bool ownedByCoroutineCode(const clang::Expr *fd) {
+  fd = fd->IgnoreParenImpCasts();
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(fd)) {
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    return var && (llvm::isa<clang::ParmVarDecl>(var) || var->hasLocalStorage()) && !var->getType()->isArrayType();
+  }
+  if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(fd)) {
+    const clang::Expr *base = member->getBase()->IgnoreParenImpCasts();
+    return llvm::isa<clang::CXXThisExpr>(base) || ownedByCoroutineCode(base);
+  }
+  return false;
+}
+
 } // namespace
 
 AwaitConversion::AwaitConversion(clang::ASTContext &ctx, const ModelDatabase &models, LocMaker &locs)
@@ -238,6 +256,17 @@ bool AwaitConversion::visitBody(const clang::Stmt *stmt, llvm::ArrayRef<const cl
         takesLock(call);
       break;
     case Role::Awaitable:
+      if (const Model *model = models.lookup(name); model && model->streamArg.kind == ArgRef::Index &&
+                                                     unsigned(model->streamArg.index) < call->getNumArgs()) {
+        const clang::Expr *fd = call->getArg(unsigned(model->streamArg.index));
+        if (!ownedByCoroutineCode(fd))
+          return fail(fmt::format("'{}' (line {}) waits on '{}', which is not a socket of the connection: a pipe, a "
+                                  "file or a shared descriptor would still block the loop's thread",
+                                  name, line,
+                                  clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(fd->getSourceRange()),
+                                                              ctx.getSourceManager(), ctx.getLangOpts())
+                                      .str()));
+      }
       if (!awaitCall(call, replacement))
         return false;
       break;

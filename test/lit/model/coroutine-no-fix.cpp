@@ -127,3 +127,25 @@ void serve_locked(int listener) {
 }
 // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: threads (one per connection) run io-bound 'logged_echo'{{.*}}[concur-model-thread-per-connection]
 // CHECK-MESSAGES: :[[@LINE-4]]:5: note: no automatic rewrite: 'logged_echo' holds a lock (line 117) where it would now suspend (line 119): coroutines sharing a thread must not hold a lock across a co_await
+
+// A handler that waits on something other than its connection (a pipe shared by all of them):
+// on the loop, a read of that blocking pipe would stall every other connection, including the
+// one that would fill it.
+static int mailbox[2];
+static void relay(int fd) {
+  char cmd = 0, value = 0;
+  recv(fd, &cmd, 1, 0);
+  if (cmd == 'R')
+    read(mailbox[0], &value, 1);
+  else
+    write(mailbox[1], &cmd, 1);
+  send(fd, &value, 1, 0);
+}
+void serve_mailbox(int listener) {
+  for (;;) {
+    int fd = accept(listener, nullptr, nullptr);
+    std::thread(relay, fd).detach();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-3]]:5: warning: threads (one per connection) run io-bound 'relay'{{.*}}[concur-model-thread-per-connection]
+// CHECK-MESSAGES: :[[@LINE-4]]:5: note: no automatic rewrite: 'read' (line [[@LINE-12]]) waits on 'mailbox[0]', which is not a socket of the connection: a pipe, a file or a shared descriptor would still block the loop's thread
