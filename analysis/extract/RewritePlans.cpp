@@ -556,6 +556,13 @@ private:
   /// The type the callable returns, spelled so that it compiles where the holder is declared.
   std::optional<std::string> resultTypeOf(const clang::Expr *callable) const {
     const clang::Expr *e = skipTemporaries(callable);
+    // `std::bind(f, args…)` and `std::bind_front(f, args…)` return what `f` returns.
+    if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e->IgnoreParenImpCasts())) {
+      const clang::FunctionDecl *callee = call->getDirectCallee();
+      if (callee && callee->isInStdNamespace() && callee->getIdentifier() &&
+          (callee->getName() == "bind" || callee->getName() == "bind_front") && call->getNumArgs() >= 1)
+        return resultTypeOf(call->getArg(0));
+    }
     if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e); unary && unary->getOpcode() == clang::UO_AddrOf)
       e = unary->getSubExpr()->IgnoreParenImpCasts();
     std::optional<clang::QualType> result;

@@ -6,6 +6,7 @@
 // RUN: diff %t.cpp %t.again.cpp
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <future>
 #include <string>
 #include <thread>
@@ -143,6 +144,21 @@ void fetch_in_block(const std::vector<std::string> &urls, std::vector<std::size_
 // CHECK-FIXES-NEXT: concur::thread_pool pool(std::clamp<std::size_t>(urls.size(), 1, 32));
 // CHECK-FIXES-NEXT: for (std::size_t i = 0; i < urls.size(); ++i) {
 // CHECK-FIXES-NEXT: workers.emplace_back(pool.submit([&sizes, &urls, i] { sizes[i] = fetch(urls[i]); }));
+
+// A std::bind expression runs what its function returns: the handles become futures of it.
+static void fetch_into(const std::string &url, std::size_t &size) { size = fetch(url); }
+void bound(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < urls.size(); ++i)
+    threads.emplace_back(std::bind(fetch_into, std::cref(urls[i]), std::ref(sizes[i])));
+  for (auto &t : threads)
+    t.join();
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: threads (one per item) run io-bound {{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: std::vector<concur::future<void>> threads;
+// CHECK-FIXES: threads.emplace_back(pool.submit(std::bind(fetch_into, std::cref(urls[i]), std::ref(sizes[i]))));
+// CHECK-FIXES-NEXT: for (auto &t : threads)
+// CHECK-FIXES-NEXT: t.result();
 
 int main() {
   std::vector<std::string> urls{"a", "bb"};
