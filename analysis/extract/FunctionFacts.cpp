@@ -162,11 +162,12 @@ Callable resolveCallable(const clang::Expr *e, int depth = 0) {
     return out;
   }
   if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e)) {
-    // std::bind(f, …), std::ref(functor), std::function wrappers: what they wrap runs.
+    // std::bind(f, …), std::ref(functor), std::function wrappers: what they wrap runs;
+    // std::move(task) hands over a function object (a std::packaged_task made from f).
     if (call->getNumArgs() >= 1 && call->getDirectCallee()) {
       std::string name = normalizedName(call->getDirectCallee());
-      if (name == "std::bind" || name == "std::ref" || name == "std::cref" ||
-          name == "std::bind_front")
+      if (name == "std::bind" || name == "std::ref" || name == "std::cref" || name == "std::bind_front" ||
+          name == "std::move")
         return resolveCallable(call->getArg(0), depth + 1);
     }
     return out;

@@ -160,6 +160,24 @@ void bound(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes
 // CHECK-FIXES-NEXT: for (auto &t : threads)
 // CHECK-FIXES-NEXT: t.result();
 
+// A std::packaged_task moved into each thread runs the function it was made from; its future
+// keeps working, since the pool runs the task itself.
+void packaged(const std::vector<std::string> &urls, std::vector<std::size_t> &sizes) {
+  std::vector<std::future<std::size_t>> results;
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    std::packaged_task<std::size_t(const std::string &)> task(fetch);
+    results.push_back(task.get_future());
+    threads.emplace_back(std::move(task), std::cref(urls[i]));
+  }
+  for (auto &t : threads)
+    t.join();
+  for (std::size_t i = 0; i < urls.size(); ++i)
+    sizes[i] = results[i].get();
+}
+// CHECK-MESSAGES: :[[@LINE-7]]:5: warning: threads (one per item) run io-bound 'fetch'{{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: threads.emplace_back(pool.submit(std::move(task), std::cref(urls[i])));
+
 int main() {
   std::vector<std::string> urls{"a", "bb"};
   std::vector<std::size_t> sizes(2);
