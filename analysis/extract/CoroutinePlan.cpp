@@ -337,19 +337,30 @@ private:
   /// its `operator()` becomes a member coroutine, awaited on a copy the coroutine's frame keeps
   /// (as the thread kept its own copy).
   bool functionObject(const clang::CXXRecordDecl *record, const clang::Expr *object) {
-    if (!arguments.empty())
-      return fail("the thread's function object is given arguments");
     const clang::CXXMethodDecl *call = nullptr;
     for (const clang::NamedDecl *d : record->lookup(ctx.DeclarationNames.getCXXOperatorName(clang::OO_Call))) {
       if (call || !llvm::isa<clang::CXXMethodDecl>(d))
         return fail("the thread's function object has several call operators");
       call = llvm::cast<clang::CXXMethodDecl>(d);
     }
-    if (!call || call->getNumParams() > 0 || !call->getReturnType()->isVoidType())
+    if (!call || call->getNumParams() != arguments.size() || !call->getReturnType()->isVoidType())
       return fail("the thread's function object has no call operator concur can turn into a coroutine");
+    for (const clang::ParmVarDecl *param : call->parameters())
+      if (param->getType()->isReferenceType())
+        return fail(fmt::format("'{}' takes '{}' by reference, which a task must not keep", call->getQualifiedNameAsString(),
+                                param->getNameAsString()));
     handler = call;
-    handlerCall = fmt::format("[](auto work) -> concur::task<void> {{ co_await work(); }}({})",
-                              tokenText(object->getSourceRange()));
+    // The thread copied the object and its arguments; the coroutine's parameters keep copies too.
+    std::vector<std::string> texts{tokenText(object->getSourceRange())};
+    for (const clang::Expr *arg : arguments) {
+      if (!conversion.awaitsNothing(arg))
+        return fail("the handler's arguments would have to suspend");
+      texts.push_back(tokenText(arg->getSourceRange()));
+    }
+    handlerCall = arguments.empty()
+                      ? fmt::format("[](auto work) -> concur::task<void> {{ co_await work(); }}({})", texts[0])
+                      : fmt::format("[](auto work, auto... args) -> concur::task<void> {{ co_await work(args...); }}({})",
+                                    fmt::join(texts, ", "));
     return conversion.awaitsNothing(object) || fail("the function object's construction would have to suspend");
   }
 

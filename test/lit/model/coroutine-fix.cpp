@@ -252,3 +252,26 @@ void serve_functor(int listener) {
 // CHECK-FIXES-NEXT: }
 // CHECK-FIXES-NEXT: for (auto &r : reporters)
 // CHECK-FIXES-NEXT: co_await r;
+
+// A function object given the connection as the thread's argument: the coroutine takes copies
+// of both, as the thread did.
+struct Echoer {
+  void operator()(int fd) const {
+    char c;
+    while (recv(fd, &c, 1, 0) == 1)
+      send(fd, &c, 1, 0);
+    close(fd);
+  }
+};
+void serve_echoer(int listener) {
+  for (;;) {
+    int fd = accept(listener, nullptr, nullptr);
+    if (fd < 0)
+      break;
+    std::thread(Echoer{}, fd).detach();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-3]]:5: warning: threads (one per connection) run io-bound 'Echoer::operator()'{{.*}}[concur-model-thread-per-connection]
+// CHECK-FIXES: concur::task<void> operator()(int fd) const {
+// CHECK-FIXES: while (co_await concur::sys::recv(fd, &c, 1, 0) == 1)
+// CHECK-FIXES: connections.spawn([](auto work, auto... args) -> concur::task<void> { co_await work(args...); }(Echoer{}, fd));
