@@ -724,6 +724,18 @@ private:
     return fact;
   }
 
+  /// `v.clear()` on a standard container of std::jthread.
+  static bool clearsJoiningThreads(const clang::CallExpr *call, const clang::FunctionDecl *callee) {
+    const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
+    if (!member || !callee->getIdentifier() || callee->getName() != "clear")
+      return false;
+    const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+        member->getObjectType()->getAsCXXRecordDecl());
+    return spec && spec->isInStdNamespace() && !spec->getTemplateArgs().asArray().empty() &&
+           spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type &&
+           isStdRecord(spec->getTemplateArgs()[0].getAsType(), "jthread");
+  }
+
   /// `std::jthread` joins when its scope ends: that is a join, at the end of the scope.
   void recordJoiningDestructor(const LockState &state, const clang::CFGAutomaticObjDtor &dtor) {
     const auto *record = dtor.getVarDecl()->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
@@ -1094,6 +1106,17 @@ private:
         if (spawn)
           out.spawns[*spawn].detached = true;
       }
+    if (clearsJoiningThreads(call, callee)) {
+      // `jthreads.clear()` destroys each std::jthread, and that joins it.
+      Call join = callAt(state, call, call->getEndLoc());
+      join.callee = usrOf(callee);
+      join.calleeName = name;
+      join.modelled = true;
+      join.effect.sync = SyncKind::Join;
+      out.joins.push_back(Join{join.calleeName, join.loc, join.loop});
+      out.calls.push_back(std::move(join));
+      return;
+    }
     recordLibraryObjectAccess(state, call, callee, model);
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
     if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&

@@ -33,3 +33,14 @@ void kept_futures() {
     t.get();
 }
 // CHECK-MESSAGES: :[[@LINE-8]]:26: warning: data race on 'kept_total': write by thread 'add' conflicts with a write by another instance of thread 'add'{{.*}}[concur-race-unsynchronized-access]
+
+// clear() destroys every std::jthread in the container, and each destruction joins.
+int read_after_clear() {
+  std::vector<int> out(4);
+  std::vector<std::jthread> workers;
+  for (int i = 0; i < 4; ++i)
+    workers.emplace_back([&out, i] { out[i] = i + 1; });
+  workers.clear();
+  return out[0] + out[3];
+}
+int main() { return read_after_clear(); }
