@@ -13,11 +13,13 @@ ModelSiteCheck::ModelSiteCheck(const std::string &name, const OptionMap &options
     : Check(name), kind(kind) {
   siteOptions.coroutineFanout = CheckOptions(name, options).get("CoroutineFanout", int64_t(256));
   ioPoolThreads = std::max<int64_t>(1, CheckOptions(name, options).get("IoPoolThreads", int64_t(32)));
+  cpuFanoutKept = std::max<int64_t>(0, CheckOptions(name, options).get("CpuFanoutKept", int64_t(16)));
 }
 
 void ModelSiteCheck::storeOptions(OptionMap &out) const {
   CheckOptions(name(), {}).store(out, "CoroutineFanout", std::to_string(siteOptions.coroutineFanout));
   CheckOptions(name(), {}).store(out, "IoPoolThreads", std::to_string(ioPoolThreads));
+  CheckOptions(name(), {}).store(out, "CpuFanoutKept", std::to_string(cpuFanoutKept));
 }
 
 namespace {
@@ -108,6 +110,11 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
   Workload label = context.classifier().of(uint32_t(site.work)).label;
   if ((label == Workload::Io || label == Workload::Mixed) && chosen->target == RewriteTarget::Submit)
     size = ioPoolSize(site);
+  // A few chunks of computation, fixed in the code (`for (c = 0; c < 4; ++c)`), keep their
+  // threads: on fewer cores the kernel shares time between uneven chunks where a core-sized pool
+  // would run them one after another on the cores it has.
+  else if (chosen->target != RewriteTarget::ProcessPool && site.fanoutCount > 1 && site.fanoutCount <= cpuFanoutKept)
+    size = PoolSize{PoolSize::Constant, site.fanoutCount};
   if (site.model == TargetModel::ParallelFor && chosen->target == RewriteTarget::Submit)
     why = "the loop does more than start the threads, so the fix submits each task to a pool instead of a "
           "parallel_for";

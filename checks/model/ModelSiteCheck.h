@@ -18,6 +18,7 @@ private:
   SiteKind kind;
   SiteOptions siteOptions;
   int64_t ioPoolThreads = 32; // the most workers an I/O pool gets, like Python's executor
+  int64_t cpuFanoutKept = 16; // a constant CPU fan-out up to this keeps as many workers
   /// The size of a pool for I/O work at `site`.
   PoolSize ioPoolSize(const ConcurrencySite &site) const;
   /// A serial loop's rewrite onto a pool, for its note.

@@ -74,7 +74,7 @@ void cpuIterator() {
 }
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 8 threads run cpu-bound {{.*}}use concur::thread_pool::parallel_for{{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: void cpuIterator() {
-// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(8);
 // CHECK-FIXES-NEXT: pool.parallel_for(0, 8, [&](int i) { sums[i] = crunch(i); });
 // CHECK-FIXES-NEXT: }
 
@@ -86,7 +86,7 @@ void cpuMemFn() {
 }
 // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 8 threads run cpu-bound {{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: void cpuMemFn() {
-// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(8);
 // CHECK-FIXES-NEXT: pool.parallel_for(0, 8, [&](int i) { sums[i] = crunch(i); });
 // CHECK-FIXES-NEXT: }
 
@@ -100,7 +100,7 @@ void cpuIndexJoinable() {
 }
 // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: 8 threads run cpu-bound {{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: void cpuIndexJoinable() {
-// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(8);
 // CHECK-FIXES-NEXT: pool.parallel_for(0, 8, [&](int i) { sums[i] = crunch(i); });
 // CHECK-FIXES-NEXT: }
 

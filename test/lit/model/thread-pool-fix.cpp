@@ -122,7 +122,7 @@ void four(std::vector<int> &seen) {
 }
 // CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 2 threads run short 'worker'{{.*}}[concur-model-thread-per-task]
 // CHECK-MESSAGES: :[[@LINE-5]]:15: warning: 2 threads run short 'worker'{{.*}}[concur-model-thread-per-task]
-// CHECK-FIXES: concur::thread_pool pool;
+// CHECK-FIXES: concur::thread_pool pool(2);
 // CHECK-FIXES-NEXT: auto a = pool.submit(worker, 0, std::ref(seen));
 // CHECK-FIXES-NEXT: auto b = pool.submit(worker, 1, std::ref(seen));
 // CHECK-FIXES: a.result();
