@@ -39,7 +39,7 @@ struct RawHandOff {
 struct RawModel {
   std::vector<std::string> names;
   std::optional<std::string> io, cpu, sync, lock, lockObject, mtUnsafe, join, container, guard;
-  std::optional<std::string> streamArg, objectIo, awaitable, coroutineCall;
+  std::optional<std::string> streamArg, objectIo, awaitable, coroutineCall, randomStream;
   std::optional<int> poolSizeArg;
   std::optional<RawDescriptor> marksDescriptor;
   std::optional<bool> atomic;
@@ -116,6 +116,7 @@ template <> struct MappingTraits<concur::RawModel> {
     io.mapOptional("lock_object", m.lockObject);
     io.mapOptional("guard", m.guard);
     io.mapOptional("mt_unsafe", m.mtUnsafe);
+    io.mapOptional("random_stream", m.randomStream);
     io.mapOptional("atomic", m.atomic);
     io.mapOptional("join", m.join);
     io.mapOptional("container", m.container);

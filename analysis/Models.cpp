@@ -103,6 +103,10 @@ llvm::Expected<Model> convert(const RawModel &raw, llvm::StringRef origin) {
     m.lockObject.kind = ArgRef::This;
   if (raw.mtUnsafe)
     m.effect.mtUnsafe = raw.mtUnsafe->empty() ? "not thread-safe" : *raw.mtUnsafe;
+  if (auto e = parseWord(raw.randomStream, m.effect.randomStream,
+                         {{"draws", RandomStream::Draws}, {"seeds", RandomStream::Seeds}}, "random_stream", origin,
+                         raw))
+    return std::move(e);
   m.effect.atomic = raw.atomic.value_or(false);
   if (raw.nonBlockingIf) {
     if (auto e = parseArgRef(raw.nonBlockingIf->flagArg, m.nonBlockingIf.flagArg, "flag_arg", origin, raw))

@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 10;
+inline constexpr int SummaryFormatVersion = 11;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -37,17 +37,22 @@ enum class IoKind : uint8_t { None, File, Net, Ipc, Sleep, Terminal, Process, Db
 enum class SyncKind : uint8_t { None, Wait, Join, Lock, Barrier, Get };
 enum class CpuKind : uint8_t { None, Light, Heavy };
 
+/// Use of a pseudo-random stream the whole process shares (`rand`, `srand`): a worker process
+/// would draw from its own copy of it.
+enum class RandomStream : uint8_t { None, Draws, Seeds };
+
 /// What a library call does, resolved from models/ at extraction time.
 struct CallEffect {
   IoKind io = IoKind::None;
   SyncKind sync = SyncKind::None;
   CpuKind cpu = CpuKind::None;
   std::string mtUnsafe; // the model's reason, empty when thread-safe
+  RandomStream randomStream = RandomStream::None;
   bool atomic = false;
   bool nonBlocking = false; // a non-blocking flag or descriptor made this call not block
   bool any() const {
     return io != IoKind::None || sync != SyncKind::None || cpu != CpuKind::None ||
-           !mtUnsafe.empty() || atomic;
+           !mtUnsafe.empty() || randomStream != RandomStream::None || atomic;
   }
 };
 

@@ -57,7 +57,8 @@ json::Value toJSON(const ArgBinding &a) {
 json::Value toJSON(const CallEffect &e) {
   return json::Object{{"io", int(e.io)},          {"sync", int(e.sync)},
                       {"cpu", int(e.cpu)},        {"mtUnsafe", e.mtUnsafe},
-                      {"atomic", e.atomic},       {"nonBlocking", e.nonBlocking}};
+                      {"atomic", e.atomic},       {"nonBlocking", e.nonBlocking},
+                      {"randomStream", int(e.randomStream)}};
 }
 
 json::Value toJSON(const Call &c) {
@@ -346,7 +347,7 @@ bool fromJSONValue(const json::Value &v, ArgBinding &a, json::Path p) {
 bool fromJSONValue(const json::Value &v, CallEffect &e, json::Path p) {
   Reader r(v.getAsObject(), p);
   r("io", e.io), r("sync", e.sync), r("cpu", e.cpu), r("mtUnsafe", e.mtUnsafe);
-  r("atomic", e.atomic), r("nonBlocking", e.nonBlocking);
+  r("atomic", e.atomic), r("nonBlocking", e.nonBlocking), r("randomStream", e.randomStream);
   return r.ok();
 }
 

@@ -49,15 +49,6 @@ const HandOff *spinOnOwnSignal(const Program &program, uint32_t work) {
   return nullptr;
 }
 
-// The C library's random streams: one per process, so a worker process replays the stream from
-// its seed where the threads drew successive numbers from one stream.
-bool drawsRandom(llvm::StringRef name) {
-  return name == "rand" || name == "random" || name == "drand48" || name == "lrand48" || name == "mrand48";
-}
-bool seedsRandom(llvm::StringRef name) {
-  return name == "srand" || name == "srandom" || name == "srand48" || name == "seed48";
-}
-
 } // namespace
 
 std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work) {
@@ -92,8 +83,12 @@ std::optional<std::string> processTaskBlocker(const Program &program, uint32_t w
   if (shared)
     return fmt::format("'{}' writes '{}' (at {}), which in a worker process would change only the worker's copy",
                        name, shared->display, where(program, shared->loc));
-  const Call *draw = firstCall(program, work, [](const Call &c) { return drawsRandom(c.calleeName); });
-  const Call *seed = firstCall(program, work, [](const Call &c) { return seedsRandom(c.calleeName); });
+  // A stream of the process (models' random_stream): a worker process replays the stream from
+  // its seed where the threads drew successive numbers from one stream.
+  const Call *draw =
+      firstCall(program, work, [](const Call &c) { return c.effect.randomStream == RandomStream::Draws; });
+  const Call *seed =
+      firstCall(program, work, [](const Call &c) { return c.effect.randomStream == RandomStream::Seeds; });
   if (draw && !seed)
     return fmt::format("'{}' draws from the process's '{}' stream (at {}), which each worker process would replay "
                        "from the start",

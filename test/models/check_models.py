@@ -35,7 +35,8 @@ CONTAINER_ACCESS = {"read", "write", "element"}
 ENTRY_KEYS = {"names", "io", "cpu", "sync", "lock", "lock_object", "guard", "mt_unsafe", "atomic",
               "join", "container", "nonblocking_if", "marks_nonblocking", "thread_entry",
               "stream_arg", "object_io", "marks_descriptor", "pool_size_arg", "awaitable",
-              "coroutine_call", "hand_off", "arg_access"}
+              "coroutine_call", "hand_off", "arg_access", "random_stream"}
+RANDOM_STREAM_USES = {"draws", "seeds"}
 OBJECT_IO = IO_KINDS | {"memory"}
 DESCRIPTOR_KEYS = {"fd", "flag_arg", "kinds", "kind"}
 THREAD_ENTRY_KEYS = {"callable", "args", "args_from", "deferred_policy"}
@@ -542,6 +543,8 @@ def check_entry(entry):
             problems.append("'mt_unsafe' must be a reason")
         elif not re.search(r"\buse\b", reason):
             problems.append("'mt_unsafe' must name the thread-safe alternative ('...; use X')")
+    if "random_stream" in entry and entry["random_stream"] not in RANDOM_STREAM_USES:
+        problems.append(f"'random_stream: {entry['random_stream']}' is not one of draws, seeds")
     if "atomic" in entry and not isinstance(entry["atomic"], bool):
         problems.append("'atomic' must be true or false")
     if "nonblocking_if" in entry:
@@ -579,7 +582,7 @@ def check_entry(entry):
     has_effect = (any(entry.get(k) is not None for k in
                       ("io", "cpu", "sync", "lock", "guard", "container", "join", "nonblocking_if",
                        "marks_nonblocking", "thread_entry", "stream_arg", "object_io",
-                       "marks_descriptor", "pool_size_arg", "hand_off", "arg_access"))
+                       "marks_descriptor", "pool_size_arg", "hand_off", "arg_access", "random_stream"))
                   or bool(entry.get("mt_unsafe")) or entry.get("atomic") is True)
     if not has_effect:
         problems.append("the entry names no effect")
