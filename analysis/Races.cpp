@@ -504,6 +504,16 @@ bool RaceDetector::protectedByCommonLock(const ContextAccess &a, const ContextAc
   return false;
 }
 
+bool RaceDetector::ownFrameLocal(const ContextAccess &c) const {
+  if (contextList[c.context].entry < 0 || !llvm::StringRef(c.location).starts_with("l:"))
+    return false;
+  if (declaredIn(c.location, program.functions()[c.function].usr))
+    return true;
+  return std::any_of(c.path.begin(), c.path.end(), [&](const ThreadPath::Step &step) {
+    return declaredIn(c.location, program.functions()[step.caller].usr);
+  });
+}
+
 bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const {
   const Access &x = accessOf(a), &y = accessOf(b);
   if (x.kind != AccessKind::Write && y.kind != AccessKind::Write)
@@ -518,6 +528,11 @@ bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const
     return false;
   if (!a.indexValue.empty() && !b.indexValue.empty() && a.indexValue != b.indexValue)
     return false; // different elements
+  // A local of a frame a thread runs itself (its entry or a function it calls) is that thread's
+  // own, whichever other thread runs the same code: `char line[32]; memset(line, …)` in two
+  // threads of `service` are two arrays.
+  if (ownFrameLocal(a) || ownFrameLocal(b))
+    return false;
   // Locals declared in a thread's own code are per instance: not the spawner's, or the entry's
   // own (a lambda's local is named inside its spawner, so the first test alone misses it).
   if (a.context == b.context && contextList[a.context].entry >= 0 && llvm::StringRef(a.location).starts_with("l:")) {

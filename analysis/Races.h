@@ -69,6 +69,8 @@ public:
   /// True when two accesses (of one location) may run at once, ignoring the locks they hold:
   /// thread start and join, hand-offs, OpenMP barriers and work sharing, elements of their own.
   bool mayRunTogether(const ContextAccess &a, const ContextAccess &b) const;
+  /// A local of a frame that the access's own thread runs (its entry or a callee): that thread's own.
+  bool ownFrameLocal(const ContextAccess &c) const;
   /// True when two accesses of one location form a data race: they may run at once, one
   /// writes, they are not both atomic, and no lock held at both orders them.
   bool mayRace(const ContextAccess &a, const ContextAccess &b) const;
