@@ -181,6 +181,33 @@ RaceDetector::RaceDetector(const Program &program, const ThreadReachability &thr
   findRaces();
 }
 
+void RaceDetector::bindThroughOnlyCaller(Frame &frame, uint32_t spawner) const {
+  for (int depth = 0; depth < 4; ++depth) {
+    bool open = std::any_of(frame.params.begin(), frame.params.end(), [](const auto &p) {
+      return llvm::StringRef(p.second.location).starts_with("p:");
+    });
+    if (!open)
+      return;
+    const Call *only = nullptr;
+    uint32_t caller = 0;
+    int calls = 0;
+    for (uint32_t g : program.callers(spawner))
+      for (const Edge &edge : program.callees(g))
+        if (edge.callee == spawner && (!only || &program.functions()[g].calls[edge.call] != only))
+          only = &program.functions()[g].calls[edge.call], caller = g, ++calls;
+    if (calls != 1)
+      return; // several callers pass different objects: the thread's stay its own
+    Frame outer;
+    for (const ArgBinding &b : only->args)
+      outer.params[paramName(b.param)] = Frame::Bound{b.location, b.perIteration};
+    for (auto &[name, bound] : frame.params)
+      if (llvm::StringRef(bound.location).starts_with("p:"))
+        if (auto resolved = outer.resolve(bound.location))
+          bound.location = resolved->first;
+    spawner = caller;
+  }
+}
+
 void RaceDetector::collect(uint32_t context) {
   const RaceContext &ctx = contextList[context];
   Frame frame;
@@ -191,6 +218,7 @@ void RaceDetector::collect(uint32_t context) {
       std::string name = b.param == CapturesParamIndex ? b.location : paramName(b.param);
       frame.params[name] = Frame::Bound{b.location, b.perIteration};
     }
+    bindThroughOnlyCaller(frame, entry.spawner);
   }
   if (ctx.ompRegion >= 0)
     frame.identity = "@" + std::to_string(ctx.root) + ":";
@@ -319,39 +347,69 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
 
 bool RaceDetector::concurrentWithThread(const ContextAccess &a, const ThreadEntry &thread,
                                         const ContextAccess &threadAccess) const {
-  const Function &spawner = program.functions()[thread.spawner];
-  const Spawn &spawn = spawner.spawns[thread.spawn];
-  // Where the access happens in the spawner: directly, or inside a call the spawner makes.
-  uint32_t offset = 0;
-  int32_t loop = -1;
-  bool found = false;
-  bool direct = a.function == thread.spawner; // in the spawner itself, however the context reached it
-  if (direct) {
+  const Spawn &spawn = program.functions()[thread.spawner].spawns[thread.spawn];
+  if (std::optional<Position> at = positionIn(a, thread.spawner))
+    return overlapsStart(a, *at, thread.spawner, spawn.loc.offset, spawn.loop, threadAccess);
+  // A thread that outlives the function starting it (`void start() { th_ = std::thread(…); }`,
+  // no join there after the start) runs from the call of that function on: the access is
+  // ordered against that call, in the nearest function of its path that makes it.
+  for (const auto &[joinOffset, joinLoop] : joinPoints(thread.spawner))
+    if (joinOffset > spawn.loc.offset)
+      return false; // joined before the spawner returns: no order known here, stay quiet
+  std::vector<uint32_t> frames{a.function};
+  for (auto step = a.path.rbegin(); step != a.path.rend(); ++step)
+    frames.push_back(step->caller);
+  for (uint32_t frame : frames) {
+    std::optional<Position> at = positionIn(a, frame);
+    if (!at)
+      continue;
+    const Function &fn = program.functions()[frame];
+    const Call *start = nullptr; // the last call of the spawner before the access
+    for (const Edge &edge : program.callees(frame))
+      if (edge.callee == thread.spawner && fn.calls[edge.call].loc.offset < at->offset &&
+          (!start || fn.calls[edge.call].loc.offset > start->loc.offset))
+        start = &fn.calls[edge.call];
+    if (start) {
+      at->direct = false; // the element-filling rule below is about the spawn itself
+      return overlapsStart(a, *at, frame, start->loc.offset, start->loop, threadAccess);
+    }
+  }
+  return false; // no order known relative to the start: stay quiet
+}
+
+std::optional<RaceDetector::Position> RaceDetector::positionIn(const ContextAccess &a, uint32_t function) const {
+  if (a.function == function) { // the access itself, however the context reached its function
     const Access &access = accessOf(a);
-    offset = access.loc.offset, loop = access.loop, found = true;
+    return Position{access.loc.offset, access.loop, true};
   }
   for (const ThreadPath::Step &step : a.path)
-    if (!found && step.caller == thread.spawner) {
-      const Call &call = spawner.calls[step.call];
-      offset = call.loc.offset, loop = call.loop, found = true;
+    if (step.caller == function) { // the call on the way to it
+      const Call &call = program.functions()[function].calls[step.call];
+      return Position{call.loc.offset, call.loop, false};
     }
-  if (!found)
-    return false; // no order known relative to the spawn: stay quiet
-  bool inSpawnLoop = spawn.loop >= 0 && loopWithin(spawner, loop, spawn.loop);
-  if (!inSpawnLoop && offset < spawn.loc.offset)
+  return std::nullopt;
+}
+
+bool RaceDetector::overlapsStart(const ContextAccess &a, const Position &at, uint32_t function, uint32_t startOffset,
+                                 int32_t startLoop, const ContextAccess &threadAccess) const {
+  const Function &spawner = program.functions()[function];
+  uint32_t offset = at.offset;
+  int32_t loop = at.loop;
+  bool inSpawnLoop = startLoop >= 0 && loopWithin(spawner, loop, startLoop);
+  if (!inSpawnLoop && offset < startOffset)
     return false; // before the thread starts
   // `args[i].n = …; pthread_create(…, &args[i])`: in the loop that starts a thread per element,
   // the spawner's element i is written before thread i starts, and every thread has only its own.
-  if (inSpawnLoop && loop == spawn.loop && direct && offset < spawn.loc.offset &&
-      accessOf(a).index == "iv" && threadAccess.instancePrivate)
+  if (inSpawnLoop && loop == startLoop && at.direct && offset < startOffset && accessOf(a).index == "iv" &&
+      threadAccess.instancePrivate)
     return false;
-  for (const auto &[joinOffset, joinLoop] : joinPoints(thread.spawner)) {
-    if (joinOffset <= spawn.loc.offset)
+  for (const auto &[joinOffset, joinLoop] : joinPoints(function)) {
+    if (joinOffset <= startOffset)
       continue;
-    bool sameIteration = spawn.loop >= 0 && joinLoop == spawn.loop;
+    bool sameIteration = startLoop >= 0 && joinLoop == startLoop;
     if (sameIteration) // started and joined in one iteration: only the span between counts
-      return inSpawnLoop && offset > spawn.loc.offset && offset < joinOffset;
-    if (spawn.loop >= 0 && loopWithin(spawner, joinLoop, spawn.loop))
+      return inSpawnLoop && offset > startOffset && offset < joinOffset;
+    if (startLoop >= 0 && loopWithin(spawner, joinLoop, startLoop))
       continue;
     bool inJoinLoop = joinLoop >= 0 && loopWithin(spawner, loop, joinLoop);
     if (offset > joinOffset && !inJoinLoop)

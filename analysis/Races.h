@@ -9,6 +9,7 @@
 #include "Threads.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,12 +87,28 @@ public:
 private:
   struct Frame;
   void collect(uint32_t context);
+  /// A thread bound to parameters of the function that starts it (`this` of
+  /// `void Job::start() { th_ = std::thread(&Job::run, this); }`) is bound to what the one call
+  /// of that function passes (`j` of main's `j.start()`), and so on up while there is one caller.
+  void bindThroughOnlyCaller(Frame &frame, uint32_t spawner) const;
   void visit(uint32_t context, uint32_t function, const Frame &frame, std::vector<ThreadPath::Step> &path,
              std::map<std::string, bool> &seen, int depth);
   /// Whether `mainAccess`, made by the thread that starts `thread`, may overlap `thread`'s access
   /// `threadAccess` of the same location.
   bool concurrentWithThread(const ContextAccess &mainAccess, const ThreadEntry &thread,
                             const ContextAccess &threadAccess) const;
+  /// Where an access happens in `function`: the access itself (direct) or the call that leads
+  /// to it; none when `function` is not on its path.
+  struct Position {
+    uint32_t offset = 0;
+    int32_t loop = -1;
+    bool direct = false;
+  };
+  std::optional<Position> positionIn(const ContextAccess &a, uint32_t function) const;
+  /// Whether an access at `at` in `function` may overlap a thread started there at `startOffset`
+  /// (in loop `startLoop`), as the joins of `function` tell.
+  bool overlapsStart(const ContextAccess &a, const Position &at, uint32_t function, uint32_t startOffset,
+                     int32_t startLoop, const ContextAccess &threadAccess) const;
   bool handedOff(const ContextAccess &a, const ContextAccess &b) const;
   bool protectedByCommonLock(const ContextAccess &a, const ContextAccess &b) const;
   /// Whether two thread entries may run at the same time, as their spawner's joins tell.

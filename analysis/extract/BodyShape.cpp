@@ -298,6 +298,13 @@ public:
       shape.directCallees.insert(calleeExpr->IgnoreParenImpCasts());
     for (const clang::Expr *arg : call->arguments())
       noteArgument(arg);
+    // `job.start()` hands `this` to a method of the project's, which may keep it (a thread it
+    // starts on `this`): the object may be shared from here on.
+    if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call))
+      if (const clang::CXXMethodDecl *method = member->getMethodDecl();
+          method && !method->isConst() && !ctx.getSourceManager().isInSystemHeader(method->getLocation()))
+        if (const clang::VarDecl *var = localVar(member->getImplicitObjectArgument()))
+          shape.escapingLocals.insert(var);
     const clang::FunctionDecl *callee = call->getDirectCallee();
     for (unsigned i = 0; i < call->getNumArgs(); ++i) {
       const clang::VarDecl *var = localVar(call->getArg(i));
