@@ -591,15 +591,6 @@ bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const
   // threads of `service` are two arrays.
   if (ownFrameLocal(a) || ownFrameLocal(b))
     return false;
-  // Locals declared in a thread's own code are per instance: not the spawner's, or the entry's
-  // own (a lambda's local is named inside its spawner, so the first test alone misses it).
-  if (a.context == b.context && contextList[a.context].entry >= 0 && llvm::StringRef(a.location).starts_with("l:")) {
-    const ThreadEntry &entry = threads.entries()[contextList[a.context].entry];
-    std::string spawnerUsr = program.functions()[entry.spawner].usr;
-    std::string owner = spawnerUsr.size() > 2 ? spawnerUsr.substr(2) : spawnerUsr;
-    if (a.location.find(owner) == std::string::npos || declaredIn(a.location, program.functions()[entry.function].usr))
-      return false;
-  }
   return true;
 }
 

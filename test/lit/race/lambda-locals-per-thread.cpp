@@ -28,3 +28,19 @@ int main() {
     th.join();
   return int(histogram.size() + unguarded);
 }
+
+// A file-local helper sharing its reference parameter with the threads it starts: the
+// parameter is one object for all of them (a static function's names carry its file).
+static void add_twice(long &total) {
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 2; ++t)
+    pool.emplace_back([&total] { total += 1; });
+  for (auto &th : pool)
+    th.join();
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:34: warning: data race on 'total': write by thread 'add_twice::(lambda)' conflicts with a write by another instance of thread 'add_twice::(lambda)'{{.*}}[concur-race-unsynchronized-access]
+long use_add_twice() {
+  long total = 0;
+  add_twice(total);
+  return total;
+}
