@@ -724,6 +724,32 @@ private:
     return fact;
   }
 
+  /// The spawning loop's counter, or a local of that loop's body computed from it
+  /// (`size_t b = w * per; size_t e = std::min(n, b + per);`): each instance's own value.
+  bool derivedFromCounter(const clang::VarDecl *var, int32_t loop, int depth) const {
+    const clang::VarDecl *counter = shape.inductionVariable[loop];
+    if (var == counter)
+      return true;
+    if (depth == 0 || !var->getInit() || !var->hasLocalStorage())
+      return false;
+    auto parents = ctx.getParents(*var);
+    const auto *declaration = parents.empty() ? nullptr : parents[0].get<clang::DeclStmt>();
+    if (!declaration || shape.loopOf(declaration) != loop)
+      return false;
+    return readsDerived(var->getInit(), loop, depth - 1);
+  }
+  bool readsDerived(const clang::Stmt *s, int32_t loop, int depth) const {
+    if (!s)
+      return false;
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s))
+      if (const auto *v = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); v && derivedFromCounter(v, loop, depth))
+        return true;
+    for (const clang::Stmt *child : s->children())
+      if (readsDerived(child, loop, depth))
+        return true;
+    return false;
+  }
+
   /// `v.clear()` on a standard container of std::jthread.
   static bool clearsJoiningThreads(const clang::CallExpr *call, const clang::FunctionDecl *callee) {
     const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
@@ -1644,7 +1670,7 @@ private:
         // Passed by value: the thread works on its own copy. When the value is the spawning
         // loop's variable, each instance has a different one (an index of its own).
         const clang::VarDecl *var = referencedVar(inner) ? referencedVar(inner) : referencedVar(value);
-        if (spawn.loop >= 0 && var && var == shape.inductionVariable[spawn.loop])
+        if (spawn.loop >= 0 && var && derivedFromCounter(var, spawn.loop, 2))
           spawn.args.push_back(ArgBinding{bound, "value:iv", true});
         continue;
       }

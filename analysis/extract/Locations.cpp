@@ -350,6 +350,50 @@ std::string LocationResolver::rowsOf(const clang::Expr *lvalue) const {
   return llvm::join(tokens, ",");
 }
 
+std::string LocationResolver::instanceValueIn(const clang::Expr *e) const {
+  struct Refs : clang::RecursiveASTVisitor<Refs> {
+    bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+      refs.push_back(ref);
+      return true;
+    }
+    std::vector<const clang::DeclRefExpr *> refs;
+  } finder;
+  finder.TraverseStmt(const_cast<clang::Expr *>(e));
+  std::string found;
+  for (const clang::DeclRefExpr *ref : finder.refs) {
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getType().isConstQualified())
+      continue; // `kChunk`, `const unsigned hw = …`: one value for every instance
+    std::string shape = indexShape(ref, -1);
+    if (!llvm::StringRef(shape).starts_with("param:") && !llvm::StringRef(shape).starts_with("capture:"))
+      return "";
+    if (!found.empty() && found != shape)
+      return "";
+    found = shape;
+  }
+  return found;
+}
+
+std::string LocationResolver::ownRangeShape(const clang::VarDecl *counter) const {
+  const clang::ForStmt *loop = nullptr;
+  auto parents = ctx.getParents(*counter);
+  if (const auto *declaration = parents.empty() ? nullptr : parents[0].get<clang::DeclStmt>()) {
+    auto outer = ctx.getParents(*declaration);
+    loop = outer.empty() ? nullptr : outer[0].get<clang::ForStmt>();
+  }
+  // An OpenMP loop's counter is the team's business (the region's iteration split), not this.
+  if (!loop || !counter->getInit() || shape.ompScopeOf(loop) >= 0 || !loop->getCond() || !loop->getInc())
+    return "";
+  const auto *cond = llvm::dyn_cast<clang::BinaryOperator>(loop->getCond()->IgnoreParenImpCasts());
+  const auto *inc = llvm::dyn_cast<clang::UnaryOperator>(loop->getInc()->IgnoreParenImpCasts());
+  if (!cond || cond->getOpcode() != clang::BO_LT || !inc || !inc->isIncrementOp())
+    return ""; // `<=` would share the bound with the next slice
+  const auto *lhs = llvm::dyn_cast<clang::DeclRefExpr>(cond->getLHS()->IgnoreParenImpCasts());
+  if (!lhs || lhs->getDecl() != counter)
+    return "";
+  std::string from = instanceValueIn(counter->getInit()), to = instanceValueIn(cond->getRHS());
+  return from.empty() || to.empty() ? "" : from;
+}
+
 std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop) const {
   index = index->IgnoreParenImpCasts();
   if (isThreadNumber(index)) // one slot per thread
@@ -359,8 +403,10 @@ std::string LocationResolver::indexShape(const clang::Expr *index, int32_t loop)
     const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(x->IgnoreParenImpCasts());
     return iv && ref && ref->getDecl() == iv;
   };
-  if (isIv(index))
-    return "iv";
+  if (isIv(index)) {
+    std::string own = ownRangeShape(iv);
+    return own.empty() ? "iv" : own;
+  }
   if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(index); ref && shape.linearVariables.contains(ref->getDecl()))
     return "iv";
   // An index the function was given by value, or captured by copy: in a thread, each instance

@@ -68,6 +68,12 @@ private:
   /// every later assignment name (`Data *d = (Data *)arg;`), when they all name the same one.
   std::optional<AbstractLocation> ofLocalPointer(const clang::VarDecl *var, int32_t loop, bool anyLocal) const;
   std::string indexShape(const clang::Expr *index, int32_t loop) const;
+  /// `for (c = id * k; c < (id + 1) * k; ++c)`, `for (i = lo; i < hi; ++i)` with `lo`, `hi` an
+  /// instance's own values: the shape of the value the range comes from, else "".
+  std::string ownRangeShape(const clang::VarDecl *counter) const;
+  /// The per-instance value (`param:…`, `capture:…`) an expression reads, "" when it reads none,
+  /// or other variables, or two different ones.
+  std::string instanceValueIn(const clang::Expr *e) const;
   std::string display(const clang::Expr *e) const;
 
   clang::ASTContext &ctx;
