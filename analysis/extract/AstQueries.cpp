@@ -79,6 +79,14 @@ std::optional<IoKind> streamIoKind(const clang::Expr *stream, const ModelDatabas
       return std::nullopt;
     return object->objectIsMemory ? IoKind::None : object->objectIo;
   };
+  // `os << "," << x`: the outer operator writes to what the inner one returns, its own stream.
+  if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(stream);
+      op && (op->getOperator() == clang::OO_LessLess || op->getOperator() == clang::OO_GreaterGreater) &&
+      op->getNumArgs() >= 1 && op->getCallReturnType(ctx)->isReferenceType())
+    return streamIoKind(op->getArg(0), models, ctx);
+  if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(stream);
+      member && member->getCallReturnType(ctx)->isReferenceType() && member->getImplicitObjectArgument())
+    return streamIoKind(member->getImplicitObjectArgument(), models, ctx); // `os.write(…) << x`
   if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(stream))
     if (std::optional<IoKind> kind = kindOf(models.lookup(normalizedName(ref->getDecl()))))
       return kind;

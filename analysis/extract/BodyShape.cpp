@@ -6,6 +6,7 @@
 #include "Names.h"
 
 #include "clang/AST/ASTContext.h"
+#include <functional>
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -113,7 +114,7 @@ public:
     });
   }
   bool TraverseWhileStmt(clang::WhileStmt *s) {
-    return inLoop(s, "while", nullptr, -1, [&] {
+    return inLoop(s, "while", nullptr, cappedTrips(s->getCond(), s->getBody()), [&] {
       if (s->getConditionVariableDeclStmt()) // `while (dirent *e = readdir(d))`
         TraverseStmt(s->getConditionVariableDeclStmt());
       condition(s->getCond());
@@ -773,6 +774,53 @@ private:
     if (e && !e->isValueDependent() && e->EvaluateAsInt(result, ctx))
       return result.Val.getInt().getExtValue();
     return std::nullopt;
+  }
+
+  /// `while (v >= 1024 && u < 3) { …; ++u; }`: a conjunct that bounds a counter the body steps
+  /// up from a constant caps the loop at that many trips; -1 when none does.
+  int64_t cappedTrips(const clang::Expr *cond, const clang::Stmt *body) const {
+    if (!cond)
+      return -1;
+    cond = cond->IgnoreParenImpCasts();
+    const auto *bin = llvm::dyn_cast<clang::BinaryOperator>(cond);
+    if (!bin)
+      return -1;
+    if (bin->getOpcode() == clang::BO_LAnd) {
+      int64_t left = cappedTrips(bin->getLHS(), body), right = cappedTrips(bin->getRHS(), body);
+      return left < 0 ? right : right < 0 ? left : std::min(left, right);
+    }
+    const clang::VarDecl *counter = localVar(bin->getLHS());
+    if (!counter || !counter->getInit() || !stepsUp(body, counter))
+      return -1;
+    std::optional<int64_t> start = constant(counter->getInit()), end = constant(bin->getRHS());
+    if (!start || !end)
+      return -1;
+    if (bin->getOpcode() == clang::BO_LT || bin->getOpcode() == clang::BO_NE)
+      return std::max<int64_t>(0, *end - *start);
+    if (bin->getOpcode() == clang::BO_LE)
+      return std::max<int64_t>(0, *end - *start + 1);
+    return -1;
+  }
+
+  /// Whether `s` increments `var` (`++u`, `u++`, `u += 1`) and never assigns it otherwise.
+  static bool stepsUp(const clang::Stmt *s, const clang::VarDecl *var) {
+    bool up = false, other = false;
+    std::function<void(const clang::Stmt *)> walk = [&](const clang::Stmt *x) {
+      if (!x)
+        return;
+      if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(x); unary && localVar(unary->getSubExpr()) == var)
+        (unary->isIncrementOp() ? up : other) = true;
+      if (const auto *assign = llvm::dyn_cast<clang::CompoundAssignOperator>(x);
+          assign && localVar(assign->getLHS()) == var)
+        (assign->getOpcode() == clang::BO_AddAssign ? up : other) = true;
+      else if (const auto *plain = llvm::dyn_cast<clang::BinaryOperator>(x);
+               plain && plain->getOpcode() == clang::BO_Assign && localVar(plain->getLHS()) == var)
+        other = true;
+      for (const clang::Stmt *child : x->children())
+        walk(child);
+    };
+    walk(s);
+    return up && !other;
   }
 
   int64_t tripCountOf(const clang::ForStmt *s) const {
