@@ -259,6 +259,27 @@ Profile Classifier::computeProfile(uint32_t f, const std::vector<bool> &recursiv
             sccOf[uint32_t(entry)] == sccOf[f]);
   }
 
+  // A while loop that does nothing but atomic operations (`while (flag.test_and_set()) {}`,
+  // `while (!ready.load())`) spins until another thread changes the atomic: it waits on that
+  // thread, as a lock or a condition variable would, only with its core busy.
+  for (size_t l = 0; l < fn.loops.size() && !p.sync; ++l) {
+    const Loop &loop = fn.loops[l];
+    if ((loop.kind != "while" && loop.kind != "do") || loop.arithmetic > 0)
+      continue;
+    const Call *spin = nullptr;
+    bool onlyAtomics = true;
+    for (const Call &call : fn.calls)
+      if (call.loop == int32_t(l)) {
+        onlyAtomics &= call.effect.atomic;
+        spin = spin ? spin : &call;
+      }
+    if (spin && onlyAtomics) {
+      block(int32_t(l));
+      p.sync = true;
+      p.syncWhy = {EvidenceStep{"spins on " + spin->calleeName + " until another thread changes it", spin->loc}};
+    }
+  }
+
   // Loops that drive no blocking call and compute: over input-sized ranges they are cpu work,
   // and so is a fixed nest of thousands of steps (a hash's rounds, a simulation's iterations).
   for (size_t l = 0; l < fn.loops.size(); ++l) {

@@ -48,3 +48,26 @@ long halve_until_small(const std::vector<long> &v) {
   }
   return total;
 }
+
+// A while loop of nothing but atomic operations waits for another thread, with its core busy.
+#include <atomic>
+std::atomic_flag busy = ATOMIC_FLAG_INIT;
+std::atomic<bool> ready{false};
+// CHECK: streams-and-capped-loops.cpp:[[@LINE+2]]:6: spin_lock: sync
+// CHECK-NEXT: sync: spins on std::atomic_flag::test_and_set until another thread changes it
+void spin_lock() {
+  while (busy.test_and_set(std::memory_order_acquire)) {
+  }
+}
+// CHECK: streams-and-capped-loops.cpp:[[@LINE+1]]:6: wait_ready: sync
+void wait_ready() {
+  while (!ready.load()) {
+  }
+}
+// A loop over data that adds to an atomic counter is not a spin.
+// CHECK: streams-and-capped-loops.cpp:[[@LINE+1]]:6: count_positive: cpu
+void count_positive(const std::vector<int> &v, std::atomic<long> &total) {
+  for (int x : v)
+    if (x > 0)
+      total.fetch_add(1);
+}
