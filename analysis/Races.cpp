@@ -20,6 +20,7 @@ struct RaceDetector::Frame {
   struct Bound {
     std::string location;
     bool perInstance = false;
+    std::string element; // `&temp[2]` passed: the constant element of `location`
   };
   std::map<std::string, Bound> params; // "0", "1", "this", "capture:<usr>"
   std::vector<HeldLock> held;
@@ -216,7 +217,7 @@ void RaceDetector::collect(uint32_t context) {
     const Spawn &spawn = program.functions()[entry.spawner].spawns[entry.spawn];
     for (const ArgBinding &b : spawn.args) {
       std::string name = b.param == CapturesParamIndex ? b.location : paramName(b.param);
-      frame.params[name] = Frame::Bound{b.location, b.perIteration};
+      frame.params[name] = Frame::Bound{b.location, b.perIteration, b.element};
     }
     bindThroughOnlyCaller(frame, entry.spawner);
   }
@@ -271,6 +272,10 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     // An element indexed by the instance's own number is the instance's own element.
     if (llvm::StringRef(a.index).starts_with("const:"))
       ca.indexValue = a.index.substr(6);
+    // `*out` where the thread was given `&temp[2]`: element 2 of `temp`.
+    if (llvm::StringRef(a.location).starts_with("p:"))
+      if (auto it = frame.params.find(a.location.substr(2)); it != frame.params.end() && !it->second.element.empty())
+        ca.indexValue = it->second.element;
     if (llvm::StringRef(a.index).starts_with("param:")) {
       auto it = frame.params.find(a.index.substr(6));
       ca.instancePrivate |= it != frame.params.end() && it->second.location == "value:iv";

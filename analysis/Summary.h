@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 11;
+inline constexpr int SummaryFormatVersion = 12;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {
@@ -119,6 +119,7 @@ struct ArgBinding {
   uint32_t param = 0;   // parameter index of the callee
   std::string location; // abstract location of what is passed (by address or reference)
   bool perIteration = false; // differs per loop iteration (`&items[i]`, a fresh heap object)
+  std::string element;       // version 12: a constant element passed (`&temp[2]`: "2"), else ""
 };
 
 struct Call {

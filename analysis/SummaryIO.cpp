@@ -51,7 +51,8 @@ template <typename T> json::Array toArray(const std::vector<T> &items) {
 }
 
 json::Value toJSON(const ArgBinding &a) {
-  return json::Object{{"param", a.param}, {"location", a.location}, {"perIteration", a.perIteration}};
+  return json::Object{
+      {"param", a.param}, {"location", a.location}, {"perIteration", a.perIteration}, {"element", a.element}};
 }
 
 json::Value toJSON(const CallEffect &e) {
@@ -340,7 +341,7 @@ bool fromJSONValue(const json::Value &v, HeldLock &h, json::Path p) {
 
 bool fromJSONValue(const json::Value &v, ArgBinding &a, json::Path p) {
   Reader r(v.getAsObject(), p);
-  r("param", a.param), r("location", a.location), r("perIteration", a.perIteration);
+  r("param", a.param), r("location", a.location), r("perIteration", a.perIteration), r("element", a.element);
   return r.ok();
 }
 

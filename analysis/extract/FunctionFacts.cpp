@@ -876,6 +876,8 @@ private:
     if (recording && llvm::isa<clang::CXXTemporaryObjectExpr>(construct))
       referenceFunctionObject(state, construct);
     const Model *model = models.lookup(normalizedName(ctor));
+    if (recording && !model)
+      recordConstReferenceReads(state, ctor, {construct->getArgs(), construct->getNumArgs()}, 0, construct);
     if (!model || !recording)
       return;
     if (model->threadEntry.present()) {
@@ -1144,6 +1146,10 @@ private:
       return;
     }
     recordLibraryObjectAccess(state, call, callee, model);
+    if (!model || (model->lock == LockAction::None && model->guard == GuardKind::None)) {
+      bool memberOperator = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee);
+      recordConstReferenceReads(state, callee, {call->getArgs(), call->getNumArgs()}, memberOperator ? 1 : 0, call);
+    }
     bool inSystemHeader = ctx.getSourceManager().isInSystemHeader(callee->getLocation());
     if (inSystemHeader && !model && llvm::isa<clang::CXXOperatorCallExpr>(call) &&
         llvm::cast<clang::CXXOperatorCallExpr>(call)->getOperator() == clang::OO_Call) {
@@ -1481,6 +1487,27 @@ private:
       recordPointeeAccesses(state, call, *model);
   }
 
+  /// A library function or constructor reads the objects it takes by const reference:
+  /// `std::cout << payload` and `std::string copy = payload` read `payload`.
+  void recordConstReferenceReads(const LockState &state, const clang::FunctionDecl *callee,
+                                 llvm::ArrayRef<const clang::Expr *> args, unsigned skip, const clang::Expr *site) {
+    if (!recording || !ctx.getSourceManager().isInSystemHeader(callee->getLocation()))
+      return;
+    for (unsigned i = skip; i < args.size() && i - skip < callee->getNumParams(); ++i) {
+      clang::QualType type = callee->getParamDecl(i - skip)->getType();
+      if (!type->isLValueReferenceType() || !type.getNonReferenceType().isConstQualified())
+        continue;
+      const clang::CXXRecordDecl *record = type.getNonReferenceType()->getAsCXXRecordDecl();
+      if (!record || isStdRecord(type.getNonReferenceType(), "atomic"))
+        continue; // scalars are read by their own conversion; atomics are their own business
+      const clang::Expr *arg = args[i]->IgnoreParenImpCasts();
+      if (!arg->isGLValue() || !llvm::isa<clang::DeclRefExpr, clang::MemberExpr>(arg))
+        continue;
+      if (std::optional<AbstractLocation> where = resolver.ofLValue(arg, loopOf(site)))
+        pushAccess(state, *where, AccessKind::Read, site, false, arg);
+    }
+  }
+
   /// `memcpy(dst, src, n)`, `read(fd, buf, n)`, `sprintf(out, …)`: a library function that reads
   /// or writes through its pointer arguments accesses what they point to, for the caller.
   void recordPointeeAccesses(const LockState &state, const clang::CallExpr *call, const Model &model) {
@@ -1676,9 +1703,12 @@ private:
       }
       std::optional<AbstractLocation> where = resolver.ofArgument(arg, spawn.loop, /*anyLocal=*/true);
       bool fresh = llvm::isa<clang::CXXNewExpr>(inner);
-      if (where)
-        spawn.args.push_back(ArgBinding{bound, where->key, where->index == "iv"});
-      else if (fresh)
+      if (where) {
+        ArgBinding binding{bound, where->key, where->index == "iv"};
+        if (llvm::StringRef(where->index).starts_with("const:") && llvm::StringRef(where->key).ends_with("[]"))
+          binding.element = where->index.substr(6); // `&temp[2]`: that element, not the array
+        spawn.args.push_back(std::move(binding));
+      } else if (fresh)
         spawn.args.push_back(ArgBinding{bound, "new", true});
     }
     if (callable.lambda && capturesThisOf(callable.lambda))

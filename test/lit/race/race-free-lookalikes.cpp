@@ -54,3 +54,15 @@ int main() {
   }
   return int(sum);
 }
+
+// Each thread is given the address of its own element (`&temp[0]`, `&temp[1]`): writes through
+// the pointer meet nobody (two given the same element race: unsynchronized-access.cpp).
+static void read_channel(int channel, double *out) { *out = channel * 1.5; }
+double own_elements() {
+  double temp[2] = {};
+  std::thread a(read_channel, 0, &temp[0]);
+  std::thread b(read_channel, 1, &temp[1]);
+  a.join();
+  b.join();
+  return temp[0] + temp[1];
+}

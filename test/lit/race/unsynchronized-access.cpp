@@ -43,3 +43,15 @@ int main() {
     th.join();
   return before + int(stats.hits) + int(peek) + counter; // after the joins
 }
+
+// Two threads given the address of the same element both write it.
+static void add_channel(int channel, double *out) { *out += channel; }
+double same_element() {
+  double temp[2] = {};
+  std::thread a(add_channel, 0, &temp[1]);
+  std::thread b(add_channel, 1, &temp[1]);
+  a.join();
+  b.join();
+  return temp[1];
+}
+// CHECK-MESSAGES: :[[@LINE-9]]:53: warning: data race on 'out': write by thread 'add_channel' conflicts with a write by thread 'add_channel'{{.*}}[concur-race-unsynchronized-access]
