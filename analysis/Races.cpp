@@ -568,13 +568,18 @@ bool RaceDetector::protectedByCommonLock(const ContextAccess &a, const ContextAc
 }
 
 bool RaceDetector::ownFrameLocal(const ContextAccess &c) const {
-  if (contextList[c.context].entry < 0 || !llvm::StringRef(c.location).starts_with("l:"))
+  if (contextList[c.context].entry < 0)
     return false;
-  if (declaredIn(c.location, program.functions()[c.function].usr))
-    return true;
-  return std::any_of(c.path.begin(), c.path.end(), [&](const ThreadPath::Step &step) {
-    return declaredIn(c.location, program.functions()[step.caller].usr);
-  });
+  llvm::StringRef location(c.location);
+  // `h:<allocating function>|<file>:<offset>`: an object that code allocates each time it runs.
+  auto madeIn = [&](uint32_t function) {
+    const std::string &usr = program.functions()[function].usr;
+    return location.starts_with("l:") ? declaredIn(location, usr)
+                                      : location.starts_with("h:") && location.drop_front(2).starts_with(usr + "|");
+  };
+  return madeIn(c.function) || std::any_of(c.path.begin(), c.path.end(), [&](const ThreadPath::Step &step) {
+           return madeIn(step.caller);
+         });
 }
 
 bool RaceDetector::mayRace(const ContextAccess &a, const ContextAccess &b) const {

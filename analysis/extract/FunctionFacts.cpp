@@ -1690,6 +1690,18 @@ private:
         spawn.args.push_back(ArgBinding{bound, "value:" + std::to_string(value.Val.getInt().getExtValue()), false});
         continue;
       }
+      // A std::shared_ptr or std::unique_ptr passed by value: the thread's copy reaches the same
+      // object, unless the loop made a new one for this thread.
+      if (!byRef && (isStdRecord(inner->getType(), "shared_ptr") || isStdRecord(inner->getType(), "unique_ptr"))) {
+        if (std::optional<AbstractLocation> where = resolver.ofPointee(inner, spawn.loop, /*anyLocal=*/true)) {
+          const clang::VarDecl *var = referencedVar(inner);
+          const auto *declaration =
+              var && !ctx.getParents(*var).empty() ? ctx.getParents(*var)[0].get<clang::DeclStmt>() : nullptr;
+          bool fresh = declaration && spawn.loop >= 0 && shape.loopOf(declaration) == spawn.loop;
+          spawn.args.push_back(ArgBinding{bound, where->key, fresh});
+        }
+        continue;
+      }
       // An integer cast to a pointer (`(void *)i`, `(void *)(intptr_t)id`) is passed by value too.
       const clang::Expr *value = arg->IgnoreParenCasts();
       if (!byRef && ((!inner->getType()->isPointerType() && !inner->getType()->isArrayType()) ||

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 
@@ -152,18 +153,74 @@ std::optional<AbstractLocation> LocationResolver::ofLValue(const clang::Expr *e,
   return std::nullopt;
 }
 
+namespace {
+
+bool isSmartPointer(clang::QualType type) {
+  type = type.getNonReferenceType();
+  return isStdRecord(type, "shared_ptr") || isStdRecord(type, "unique_ptr");
+}
+
+/// `new T`, `std::make_shared<T>(…)`, `std::make_unique<T>(…)`, `malloc(n)`, `calloc(n, k)`.
+bool isAllocation(const clang::Expr *e) {
+  if (llvm::isa<clang::CXXNewExpr>(e))
+    return true;
+  const auto *call = llvm::dyn_cast<clang::CallExpr>(e);
+  const clang::FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+  if (!callee || !callee->getIdentifier())
+    return false;
+  llvm::StringRef name = callee->getName();
+  if (callee->isInStdNamespace())
+    return name == "make_shared" || name == "make_unique" || name == "allocate_shared";
+  return name == "malloc" || name == "calloc";
+}
+
+} // namespace
+
 std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e, int32_t loop,
                                                             bool anyLocal) const {
   if (!e)
     return std::nullopt;
   e = e->IgnoreParens();
-  while (const auto *cast = llvm::dyn_cast<clang::CastExpr>(e)) {
-    if (cast->getCastKind() == clang::CK_ArrayToPointerDecay)
-      return ofLValue(cast->getSubExpr(), loop, anyLocal);
-    e = cast->getSubExpr()->IgnoreParens();
+  for (;;) {
+    if (const auto *cast = llvm::dyn_cast<clang::CastExpr>(e)) {
+      if (cast->getCastKind() == clang::CK_ArrayToPointerDecay)
+        return ofLValue(cast->getSubExpr(), loop, anyLocal);
+      e = cast->getSubExpr()->IgnoreParens();
+    } else if (const auto *temporary = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e)) {
+      e = temporary->getSubExpr()->IgnoreParens();
+    } else if (const auto *bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e)) {
+      e = bind->getSubExpr()->IgnoreParens();
+    } else if (const auto *full = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
+      e = full->getSubExpr()->IgnoreParens();
+    } else if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e);
+               call && call->getNumArgs() == 1 && call->getDirectCallee() &&
+               call->getDirectCallee()->isInStdNamespace() && call->getDirectCallee()->getIdentifier() &&
+               (call->getDirectCallee()->getName() == "move" || call->getDirectCallee()->getName() == "forward")) {
+      e = call->getArg(0)->IgnoreParens(); // `[sp = std::move(first)]`: what `first` pointed to
+    } else if (const auto *copy = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+               copy && copy->getNumArgs() == 1 && isSmartPointer(copy->getType()) &&
+               copy->getConstructor()->isCopyOrMoveConstructor()) {
+      e = copy->getArg(0)->IgnoreParens(); // a copy of a smart pointer shares its object
+    } else {
+      break;
+    }
   }
   if (llvm::isa<clang::CXXThisExpr>(e))
     return AbstractLocation{"p:this", "this", ""};
+  // One object per allocation expression: what every copy of the pointer reaches.
+  if (isAllocation(e)) {
+    const clang::SourceManager &sm = ctx.getSourceManager();
+    clang::SourceLocation at = sm.getExpansionLoc(e->getBeginLoc());
+    // The allocating function is part of the name: a thread running it makes its own object.
+    return AbstractLocation{"h:" + usrOf(allocatingFunction(e)) + "|" + sm.getFilename(at).str() + ":" +
+                                std::to_string(sm.getFileOffset(at)),
+                            "*" + display(e), ""};
+  }
+  // `s->n`, `*s` on a std::shared_ptr or std::unique_ptr: what the pointer points to.
+  if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
+      op && (op->getOperator() == clang::OO_Arrow || op->getOperator() == clang::OO_Star) && op->getNumArgs() == 1 &&
+      isSmartPointer(op->getArg(0)->IgnoreImpCasts()->getType()))
+    return ofPointee(op->getArg(0), loop, anyLocal);
   if (const auto *unary = llvm::dyn_cast<clang::UnaryOperator>(e))
     if (unary->getOpcode() == clang::UO_AddrOf)
       return ofLValue(unary->getSubExpr(), loop, anyLocal);
@@ -181,6 +238,15 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     if (var->getDeclContext() == function && !shape.escapingLocals.contains(var))
       if (std::optional<AbstractLocation> target = ofLocalPointer(var, loop, anyLocal))
         return target;
+    // A pointer a lambda captured by copy (`[p] { ++*p; }`) points where the enclosing
+    // function's `p` was set to point.
+    if (var->getDeclContext() != function && var->hasLocalStorage() && !byReferenceCaptures.contains(var) &&
+        var->getInit() && !declaredInLoop(var) && following.insert(var).second) {
+      std::optional<AbstractLocation> target = ofPointee(var->getInit(), loop, /*anyLocal=*/true);
+      following.erase(var);
+      if (target)
+        return target;
+    }
     // Else, in a parallel region, what the team's pointer points to (`A = malloc(…)` before it).
     if (anyLocal && var->getDeclContext() == function && shape.teamPointers.contains(var))
       return AbstractLocation{"l:" + usrOf(var) + "*", "*" + display(ref), ""};
@@ -202,6 +268,27 @@ std::optional<AbstractLocation> LocationResolver::ofPointee(const clang::Expr *e
     return object;
   }
   return std::nullopt;
+}
+
+const clang::FunctionDecl *LocationResolver::allocatingFunction(const clang::Expr *e) const {
+  for (clang::DynTypedNodeList parents = ctx.getParents(*e); !parents.empty(); parents = ctx.getParents(parents[0])) {
+    if (const auto *lambda = parents[0].get<clang::LambdaExpr>())
+      return lambda->getCallOperator();
+    if (const auto *fn = parents[0].get<clang::FunctionDecl>())
+      return fn;
+  }
+  return function;
+}
+
+bool LocationResolver::declaredInLoop(const clang::VarDecl *var) const {
+  for (clang::DynTypedNodeList parents = ctx.getParents(*var); !parents.empty(); parents = ctx.getParents(parents[0])) {
+    if (parents[0].get<clang::FunctionDecl>() || parents[0].get<clang::LambdaExpr>())
+      return false;
+    if (parents[0].get<clang::ForStmt>() || parents[0].get<clang::WhileStmt>() || parents[0].get<clang::DoStmt>() ||
+        parents[0].get<clang::CXXForRangeStmt>())
+      return true;
+  }
+  return false;
 }
 
 std::optional<AbstractLocation> LocationResolver::ofLocalPointer(const clang::VarDecl *var, int32_t loop,

@@ -68,6 +68,10 @@ private:
   /// every later assignment name (`Data *d = (Data *)arg;`), when they all name the same one.
   std::optional<AbstractLocation> ofLocalPointer(const clang::VarDecl *var, int32_t loop, bool anyLocal) const;
   std::string indexShape(const clang::Expr *index, int32_t loop) const;
+  /// The function (or lambda) whose code `e` is in.
+  const clang::FunctionDecl *allocatingFunction(const clang::Expr *e) const;
+  /// Whether `var` is declared inside a loop of its function: one per iteration.
+  bool declaredInLoop(const clang::VarDecl *var) const;
   /// `for (c = id * k; c < (id + 1) * k; ++c)`, `for (i = lo; i < hi; ++i)` with `lo`, `hi` an
   /// instance's own values: the shape of the value the range comes from, else "".
   std::string ownRangeShape(const clang::VarDecl *counter) const;
