@@ -438,6 +438,11 @@ private:
         node.holder = localVariable(assign->getArg(0));
       if (!node.holder)
         return fail("the thread is assigned to something that is not a local variable");
+    } else if (const auto *member = parent.get<clang::MemberExpr>()) {
+      // `std::thread(job, i).detach()`: called on the new thread itself.
+      if (member->getMemberDecl()->getName() == "detach")
+        return fail("the threads are detached: nothing waits for them where a pool would");
+      return fail(fmt::format("'{}' is called on the new thread", member->getMemberDecl()->getNameAsString()));
     } else {
       return fail("the thread object is used in a way the rewrite cannot follow");
     }

@@ -58,6 +58,15 @@ struct Crawler {
 // CHECK-MESSAGES: :[[@LINE-8]]:7: note: no automatic rewrite: the threads are kept in 'workers_', which is not a local variable
 // CHECK-FIXES: workers_.emplace_back(nap);
 
+// Detached at once: the original waits for nothing at the end of the function (it counts the
+// jobs down itself), where a pool would wait for its tasks.
+void detached_jobs(std::vector<int> &out) {
+  for (int i = 0; i < 4; ++i)
+    std::thread([&out, i] { nap(); out[i] = i; }).detach();
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:5: warning: {{.*}}[concur-model-thread-per-task]
+// CHECK-MESSAGES: :[[@LINE-3]]:5: note: no automatic rewrite: the threads are detached: nothing waits for them where a pool would
+
 int main() {
   std::vector<int> out(4);
   per_thread_state(out);
