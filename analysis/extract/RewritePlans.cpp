@@ -963,6 +963,10 @@ std::optional<Rewrite> Planner::planParallelFor() {
   }
   if (!loop || (block && loop->getBody() != block) || (!block && !llvm::isa<clang::Expr>(loop->getBody())))
     return std::nullopt;
+  // The pool is declared before the loop: the loop must be a statement of a block, not the
+  // braceless body of an `if` or an outer loop (the submit rewrite places its pool outside).
+  if (!parentOf(clang::DynTypedNode::create(*loop)).get<clang::CompoundStmt>())
+    return std::nullopt;
   if (block && block->size() == 1)
     block = nullptr; // `{ threads.emplace_back(…); }`: the thread's body is the whole body
   if (block) {

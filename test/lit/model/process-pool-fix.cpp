@@ -3,6 +3,7 @@
 // MT-unsafe work computed per index moves to a process pool: the function is registered, each
 // thread becomes a submit, and the join loop stores each result in its slot.
 #include <cstdlib>
+#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -50,3 +51,16 @@ void tokens(const std::vector<const char *> &texts, std::vector<long> &counts) {
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}use concur::process_pool{{.*}}[concur-model-mt-unsafe-parallel]
 // CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: the work is not one free function whose arguments and result a process pool can copy
 // CHECK-FIXES: threads.emplace_back([i, &texts, &counts] { counts[i] = count_tokens(texts[i]); });
+
+// The same work through std::async: the process-pool rewrite takes threads only, and says so.
+std::vector<double> async_samples(std::size_t n) {
+  std::vector<std::future<double>> futures;
+  for (std::size_t i = 0; i < n; ++i)
+    futures.push_back(std::async(std::launch::async, sample, unsigned(i) + 7));
+  std::vector<double> out;
+  for (auto &f : futures)
+    out.push_back(f.get());
+  return out;
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:23: warning: {{.*}}use concur::process_pool{{.*}}[concur-model-async-fanout]
+// CHECK-MESSAGES: :[[@LINE-7]]:23: note: no automatic rewrite: the process-pool rewrite takes threads that store f(args) in a slot of their own; a std::async fan-out stays a diagnostic

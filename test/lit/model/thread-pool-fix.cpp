@@ -178,6 +178,26 @@ void packaged(const std::vector<std::string> &urls, std::vector<std::size_t> &si
 // CHECK-MESSAGES: :[[@LINE-7]]:5: warning: threads (one per item) run io-bound 'fetch'{{.*}}[concur-model-thread-per-task]
 // CHECK-FIXES: threads.emplace_back(pool.submit(std::move(task), std::cref(urls[i])));
 
+// The starting loop is the braceless body of an outer loop: a parallel_for with its pool
+// declared before it would leave the pool as the outer loop's only statement, so each start is
+// submitted to one pool declared before the outer loop.
+void grid(int (&cells)[3][4]) {
+  std::vector<std::thread> threads;
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 4; ++c)
+      threads.emplace_back([&cells, r, c] { cells[r][c] = r * 10 + c; });
+  for (auto &t : threads)
+    t.join();
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:7: warning: 12 threads run short {{.*}}[concur-model-thread-per-task]
+// CHECK-MESSAGES: :[[@LINE-5]]:7: note: the loop does more than start the threads, so the fix submits each task to a pool instead of a parallel_for
+// CHECK-FIXES: void grid(int (&cells)[3][4]) {
+// CHECK-FIXES-NEXT: std::vector<concur::future<void>> threads;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(12);
+// CHECK-FIXES-NEXT: for (int r = 0; r < 3; ++r)
+// CHECK-FIXES-NEXT: for (int c = 0; c < 4; ++c)
+// CHECK-FIXES-NEXT: threads.emplace_back(pool.submit([&cells, r, c] { cells[r][c] = r * 10 + c; }));
+
 int main() {
   std::vector<std::string> urls{"a", "bb"};
   std::vector<std::size_t> sizes(2);
