@@ -1016,8 +1016,18 @@ std::optional<Rewrite> Planner::planParallelFor() {
     body = tokenText(lambda->getBody()->getSourceRange());
   } else if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(callable);
              ref && llvm::isa<clang::FunctionDecl>(ref->getDecl()) && !llvm::isa<clang::CXXMethodDecl>(ref->getDecl())) {
-    std::string callArgs = argCount > 1 ? text(args[1]->getBeginLoc(), endOfToken(args[argCount - 1]->getEndLoc())) : "";
-    body = fmt::format("{}({});", tokenText(ref->getSourceRange()), callArgs);
+    // A direct call passes references itself: `std::ref(total)` (needed to give a thread a
+    // reference) becomes `total` again.
+    std::vector<std::string> callArgs;
+    for (unsigned k = 1; k < argCount; ++k) {
+      const clang::Expr *arg = skipTemporaries(args[k]);
+      const auto *wrap = llvm::dyn_cast<clang::CallExpr>(arg);
+      const clang::FunctionDecl *wrapper = wrap ? wrap->getDirectCallee() : nullptr;
+      bool unwrap = wrapper && wrapper->isInStdNamespace() && wrapper->getIdentifier() &&
+                    (wrapper->getName() == "ref" || wrapper->getName() == "cref") && wrap->getNumArgs() == 1;
+      callArgs.push_back(tokenText((unwrap ? wrap->getArg(0) : args[k])->getSourceRange()));
+    }
+    body = fmt::format("{}({});", tokenText(ref->getSourceRange()), fmt::join(callArgs, ", "));
     if (!block)
       body = "{ " + body + " }";
   } else {

@@ -118,3 +118,22 @@ void joinAndCount(int &joined) {
 // CHECK-MESSAGES: :[[@LINE-7]]:5: note: no automatic rewrite: 'threads.begin' (line [[@LINE-6]]) has no counterpart on futures
 // CHECK-FIXES: void joinAndCount(int &joined) {
 // CHECK-FIXES-NEXT: std::vector<std::thread> threads;
+
+// A function given std::ref/std::cref arguments: the direct call in the parallel_for passes
+// the references itself.
+static void checksum(const std::vector<int> &data, long &out) {
+  out = 0;
+  for (int x : data)
+    out = out * 31 + x;
+}
+void refArguments(const std::vector<std::vector<int>> &blobs, std::vector<long> &sums) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < blobs.size(); ++i)
+    threads.emplace_back(checksum, std::cref(blobs[i]), std::ref(sums[i]));
+  for (auto &t : threads)
+    t.join();
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: void refArguments(const std::vector<std::vector<int>> &blobs, std::vector<long> &sums) {
+// CHECK-FIXES-NEXT: concur::thread_pool pool;
+// CHECK-FIXES-NEXT: pool.parallel_for(0, blobs.size(), [&](std::size_t i) { checksum(blobs[i], sums[i]); });
