@@ -73,14 +73,8 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
     return std::nullopt;
   const auto *call = llvm::dyn_cast<clang::CallExpr>(value->IgnoreImplicit());
   const clang::FunctionDecl *work = call ? call->getDirectCallee() : nullptr;
-  if (!work || llvm::isa<clang::CXXMethodDecl>(work) || work->isTemplateInstantiation() || !work->hasBody() ||
-      !work->getDeclContext()->getRedeclContext()->isFileContext() ||
-      !sm.isInMainFile(sm.getExpansionLoc(work->getBody()->getEndLoc())) || !hasCodec(work->getReturnType(), ctx))
+  if (!work || !runsInWorker(work, ctx))
     return std::nullopt;
-  for (const clang::ParmVarDecl *param : work->parameters())
-    if (!hasCodec(param->getType(), ctx) ||
-        (param->getType()->isReferenceType() && !param->getType().getNonReferenceType().isConstQualified()))
-      return std::nullopt;
 
   // The loop: `for (T i = 0; i < n; ++i)` around the start and nothing else, the slot `x[i]`.
   const clang::ForStmt *loop = nullptr;
@@ -158,13 +152,34 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
                   tokenText(index->getTypeSourceInfo()->getTypeLoc().getSourceRange()), index->getName().str(),
                   index->getName().str(), tokenText(cond->getRHS()->getSourceRange()), index->getName().str(), indent,
                   tokenText(slot->getSourceRange()), site.threads->getName().str(), index->getName().str())});
-  // The function is registered where it is defined, at namespace scope.
-  clang::SourceLocation afterBody = endOfToken(work->getBody()->getEndLoc());
-  rewrite.edits.push_back(
-      Edit{locs.makeRange(afterBody, afterBody), fmt::format("\nCONCUR_REGISTER({});", work->getName().str())});
-  if (std::optional<Edit> include = addIncludeEdit(sm, locs, "concur/process_pool.hpp"))
-    rewrite.edits.push_back(*include);
+  std::vector<Edit> registration = registerInWorkers(work, ctx, locs);
+  rewrite.edits.insert(rewrite.edits.end(), registration.begin(), registration.end());
   return rewrite;
+}
+
+bool runsInWorker(const clang::FunctionDecl *work, clang::ASTContext &ctx) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  if (llvm::isa<clang::CXXMethodDecl>(work) || work->isTemplateInstantiation() || !work->hasBody() ||
+      !work->getDeclContext()->getRedeclContext()->isFileContext() ||
+      !sm.isInMainFile(sm.getExpansionLoc(work->getBody()->getEndLoc())) || !hasCodec(work->getReturnType(), ctx))
+    return false;
+  for (const clang::ParmVarDecl *param : work->parameters())
+    if (!hasCodec(param->getType(), ctx) ||
+        (param->getType()->isReferenceType() && !param->getType().getNonReferenceType().isConstQualified()))
+      return false;
+  return true;
+}
+
+std::vector<Edit> registerInWorkers(const clang::FunctionDecl *work, clang::ASTContext &ctx, LocMaker &locs) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  // The function is registered where it is defined, at namespace scope.
+  clang::SourceLocation afterBody =
+      clang::Lexer::getLocForEndOfToken(work->getBody()->getEndLoc(), 0, sm, ctx.getLangOpts());
+  std::vector<Edit> edits{
+      Edit{locs.makeRange(afterBody, afterBody), fmt::format("\nCONCUR_REGISTER({});", work->getName().str())}};
+  if (std::optional<Edit> include = addIncludeEdit(sm, locs, "concur/process_pool.hpp"))
+    edits.push_back(*include);
+  return edits;
 }
 
 } // namespace concur

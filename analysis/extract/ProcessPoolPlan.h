@@ -5,6 +5,7 @@
 #include "../Summary.h"
 
 #include <optional>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -35,5 +36,12 @@ struct ProcessPoolSite {
 /// loop `for (T i = 0; i < n; ++i) out[i] = threads[i].result();`, `CONCUR_REGISTER(f);` after
 /// f), when f is a free function of this file whose parameters and result have codecs; or none.
 std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTContext &ctx, LocMaker &locs);
+
+/// Whether `work` can run in a process pool's worker: a free function defined in this file whose
+/// parameters (by value or const reference) and result have codecs.
+bool runsInWorker(const clang::FunctionDecl *work, clang::ASTContext &ctx);
+
+/// `CONCUR_REGISTER(work);` after its body, and `#include <concur/process_pool.hpp>` once.
+std::vector<Edit> registerInWorkers(const clang::FunctionDecl *work, clang::ASTContext &ctx, LocMaker &locs);
 
 } // namespace concur

@@ -241,6 +241,8 @@ public:
 private:
   /// The same threads on a process pool, for work that is not thread-safe (ProcessPoolPlan).
   std::optional<Rewrite> planProcesses() {
+    if (std::optional<Rewrite> futures = planFutureProcesses())
+      return futures;
     if (nodes.size() != 1 || nodes[0].handle != Handle::Thread || !nodes[0].holder)
       return std::nullopt;
     const auto *start = llvm::dyn_cast<clang::CXXMemberCallExpr>(nodes[0].node);
@@ -248,6 +250,41 @@ private:
       return std::nullopt;
     return planProcessPool(
         ProcessPoolSite{fn, start, nodes[0].holder, nodes[0].spawn, submit.poolAt, submit.indent, pool}, ctx, locs);
+  }
+
+  /// `std::async(std::launch::async, f, args…)` futures of one free function the workers can
+  /// run (ProcessPoolPlan's runsInWorker), its arguments copies: the submit rewrite on a
+  /// concur::process_pool, with f registered.
+  std::optional<Rewrite> planFutureProcesses() {
+    const clang::FunctionDecl *work = nullptr;
+    for (const SpawnNode &node : nodes) {
+      const auto *ref = node.handle == Handle::Future
+                            ? llvm::dyn_cast<clang::DeclRefExpr>(skipTemporaries(node.callable)->IgnoreParenImpCasts())
+                            : nullptr;
+      const auto *fn = ref ? llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()) : nullptr;
+      const auto *call = llvm::dyn_cast<clang::CallExpr>(node.node);
+      if (!fn || !call || (work && work != fn))
+        return std::nullopt;
+      for (const clang::Expr *arg : call->arguments())
+        if (const auto *wrap = llvm::dyn_cast<clang::CallExpr>(skipTemporaries(arg));
+            wrap && wrap->getDirectCallee() && wrap->getDirectCallee()->isInStdNamespace() &&
+            wrap->getDirectCallee()->getIdentifier() &&
+            (wrap->getDirectCallee()->getName() == "ref" || wrap->getDirectCallee()->getName() == "cref"))
+          return std::nullopt; // a reference into the caller's memory, which a worker cannot see
+      work = fn;
+    }
+    if (!work || !runsInWorker(work, ctx))
+      return std::nullopt;
+    Rewrite rewrite = submit;
+    rewrite.target = RewriteTarget::ProcessPool;
+    rewrite.fanout.clear();
+    rewrite.fanoutEdits.clear();
+    for (const Edit &e : edits)
+      if (!include || e.text != include->text || e.range.begin.offset != include->range.begin.offset)
+        rewrite.edits.push_back(e);
+    std::vector<Edit> registration = registerInWorkers(work, ctx, locs);
+    rewrite.edits.insert(rewrite.edits.end(), registration.begin(), registration.end());
+    return rewrite;
   }
 
   std::vector<Rewrite> blocked(std::string why) {

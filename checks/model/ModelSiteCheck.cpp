@@ -71,11 +71,7 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     return {};
   }
   if (site.mtUnsafe && chosen->target != RewriteTarget::ProcessPool) {
-    bool async = fn.spawns[uint32_t(site.spawn)].kind == SpawnKind::Async;
-    why = site.model == TargetModel::ProcessPool && async
-              ? "the process-pool rewrite takes threads that store f(args) in a slot of their own; a std::async "
-                "fan-out stays a diagnostic"
-          : site.model == TargetModel::ProcessPool
+    why = site.model == TargetModel::ProcessPool
               ? "the work is not one free function whose arguments and result a process pool can copy"
               : fmt::format("'{}' would stay just as unsafe on a pool's threads", site.mtUnsafe->calleeName);
     return {};
