@@ -192,9 +192,9 @@ void RaceDetector::bindThroughOnlyCaller(Frame &frame, uint32_t spawner) const {
     const Call *only = nullptr;
     uint32_t caller = 0;
     int calls = 0;
-    for (uint32_t g : program.callers(spawner))
+    for (uint32_t g : program.callers(spawner)) // each caller once, each of its calls one edge
       for (const Edge &edge : program.callees(g))
-        if (edge.callee == spawner && (!only || &program.functions()[g].calls[edge.call] != only))
+        if (edge.callee == spawner)
           only = &program.functions()[g].calls[edge.call], caller = g, ++calls;
     if (calls != 1)
       return; // several callers pass different objects: the thread's stay its own

@@ -16,6 +16,19 @@ bool isStdRecord(clang::QualType type, llvm::StringRef name) {
 
 bool isThreadType(clang::QualType type) { return isStdRecord(type, "thread") || isStdRecord(type, "jthread"); }
 
+bool isHandleType(clang::QualType type) {
+  type = type.getNonReferenceType();
+  return isThreadType(type) || isStdRecord(type, "future");
+}
+
+bool isStdRef(const clang::CallExpr *call) {
+  const clang::FunctionDecl *fn = call->getDirectCallee();
+  if (!fn || call->getNumArgs() != 1)
+    return false;
+  std::string name = normalizedName(fn);
+  return name == "std::ref" || name == "std::cref";
+}
+
 bool isThreadStart(const clang::Expr *e) {
   if (const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(e))
     return isThreadType(construct->getType()) && construct->getNumArgs() >= 1 &&

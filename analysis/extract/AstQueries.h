@@ -10,6 +10,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class Expr;
 class QualType;
 } // namespace clang
@@ -23,6 +24,13 @@ bool isStdRecord(clang::QualType type, llvm::StringRef name);
 
 /// std::thread or std::jthread.
 bool isThreadType(clang::QualType type);
+
+/// A handle a rewrite turns into a concur::future: std::thread, std::jthread or std::future
+/// (through a reference too).
+bool isHandleType(clang::QualType type);
+
+/// `std::ref(x)` or `std::cref(x)`.
+bool isStdRef(const clang::CallExpr *call);
 
 /// A thread's start as written: a std::thread or std::jthread built from a callable, or an
 /// `emplace…(callable, args…)` that builds one in a container (the spawn's recorded location

@@ -792,14 +792,24 @@ private:
     const clang::VarDecl *counter = localVar(bin->getLHS());
     if (!counter || !counter->getInit() || !stepsUp(body, counter))
       return -1;
-    std::optional<int64_t> start = constant(counter->getInit()), end = constant(bin->getRHS());
+    return tripsUpTo(constant(counter->getInit()), bin);
+  }
+
+  /// How many times `counter < end` (or `!=`, `<=`) holds counting up by one from `start`; -1
+  /// when either bound is unknown or the comparison is another.
+  int64_t tripsUpTo(std::optional<int64_t> start, const clang::BinaryOperator *cond) const {
+    std::optional<int64_t> end = constant(cond->getRHS());
     if (!start || !end)
       return -1;
-    if (bin->getOpcode() == clang::BO_LT || bin->getOpcode() == clang::BO_NE)
+    switch (cond->getOpcode()) {
+    case clang::BO_LT:
+    case clang::BO_NE:
       return std::max<int64_t>(0, *end - *start);
-    if (bin->getOpcode() == clang::BO_LE)
+    case clang::BO_LE:
       return std::max<int64_t>(0, *end - *start + 1);
-    return -1;
+    default:
+      return -1;
+    }
   }
 
   /// Whether `s` increments `var` (`++u`, `u++`, `u += 1`) and never assigns it otherwise.
@@ -833,18 +843,7 @@ private:
     if (!start)
       if (const auto *assign = llvm::dyn_cast_or_null<clang::BinaryOperator>(s->getInit()))
         start = constant(assign->getRHS());
-    std::optional<int64_t> end = constant(cond->getRHS());
-    if (!start || !end)
-      return -1;
-    switch (cond->getOpcode()) {
-    case clang::BO_LT:
-    case clang::BO_NE:
-      return std::max<int64_t>(0, *end - *start);
-    case clang::BO_LE:
-      return std::max<int64_t>(0, *end - *start + 1);
-    default:
-      return -1;
-    }
+    return tripsUpTo(start, cond);
   }
 
   int64_t rangeTripCount(const clang::CXXForRangeStmt *s) const {

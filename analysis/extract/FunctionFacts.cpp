@@ -730,13 +730,15 @@ private:
     const clang::VarDecl *counter = shape.inductionVariable[loop];
     if (var == counter)
       return true;
-    if (depth == 0 || !var->getInit() || !var->hasLocalStorage())
-      return false;
-    auto parents = ctx.getParents(*var);
-    const auto *declaration = parents.empty() ? nullptr : parents[0].get<clang::DeclStmt>();
-    if (!declaration || shape.loopOf(declaration) != loop)
+    if (depth == 0 || !var->getInit() || !var->hasLocalStorage() || !declaredInBodyOf(var, loop))
       return false;
     return readsDerived(var->getInit(), loop, depth - 1);
+  }
+  /// Whether `var` is declared directly in the body of `loop`: a new one each iteration.
+  bool declaredInBodyOf(const clang::VarDecl *var, int32_t loop) const {
+    auto parents = ctx.getParents(*var);
+    const auto *declaration = parents.empty() ? nullptr : parents[0].get<clang::DeclStmt>();
+    return loop >= 0 && declaration && shape.loopOf(declaration) == loop;
   }
   bool readsDerived(const clang::Stmt *s, int32_t loop, int depth) const {
     if (!s)
@@ -750,42 +752,48 @@ private:
     return false;
   }
 
-  /// `v.clear()` on a standard container of std::jthread.
-  static bool clearsJoiningThreads(const clang::CallExpr *call, const clang::FunctionDecl *callee) {
-    const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
-    if (!member || !callee->getIdentifier() || callee->getName() != "clear")
-      return false;
-    const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
-        member->getObjectType()->getAsCXXRecordDecl());
-    return spec && spec->isInStdNamespace() && !spec->getTemplateArgs().asArray().empty() &&
-           spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type &&
-           isStdRecord(spec->getTemplateArgs()[0].getAsType(), "jthread");
+  /// The class of a standard container's elements (`std::vector<std::jthread>`), or null.
+  static const clang::CXXRecordDecl *containerElement(const clang::CXXRecordDecl *record) {
+    const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(record);
+    if (!spec || !spec->isInStdNamespace() || spec->getTemplateArgs().asArray().empty() ||
+        spec->getTemplateArgs()[0].getKind() != clang::TemplateArgument::Type ||
+        !isThreadType(spec->getTemplateArgs()[0].getAsType()))
+      return nullptr;
+    return spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  }
+
+  /// The model of `record`'s destructor when it joins (std::jthread's), else null.
+  const Model *joiningDestructorModel(const clang::CXXRecordDecl *record) const {
+    if (!record || !record->getDestructor())
+      return nullptr;
+    const Model *model = models.lookup(normalizedName(record->getDestructor()));
+    return model && model->join.kind != ArgRef::None ? model : nullptr;
+  }
+
+  /// A join no call of `join` shows: a destructor, a container's clear(), a discarded future.
+  void recordImplicitJoin(const LockState &state, const clang::Stmt *site, clang::SourceLocation at,
+                          std::string callee, std::string name, const CallEffect &effect) {
+    Call join = callAt(state, site, at);
+    join.callee = std::move(callee);
+    join.calleeName = std::move(name);
+    join.modelled = true;
+    join.effect = effect;
+    out.joins.push_back(Join{join.calleeName, join.loc, join.loop});
+    out.calls.push_back(std::move(join));
   }
 
   /// `std::jthread` joins when its scope ends: that is a join, at the end of the scope.
   void recordJoiningDestructor(const LockState &state, const clang::CFGAutomaticObjDtor &dtor) {
     const auto *record = dtor.getVarDecl()->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
     // A container of joining threads (`std::vector<std::jthread>`) joins each as it is destroyed.
-    if (const auto *spec = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(record);
-        spec && spec->isInStdNamespace() && !spec->getTemplateArgs().asArray().empty() &&
-        spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type)
-      if (const auto *element = spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-          element && isThreadType(spec->getTemplateArgs()[0].getAsType()))
-        record = element;
-    if (!record || !record->getDestructor())
-      return;
-    const Model *model = models.lookup(normalizedName(record->getDestructor()));
-    if (!model || model->join.kind == ArgRef::None)
+    if (const clang::CXXRecordDecl *element = containerElement(record))
+      record = element;
+    const Model *model = joiningDestructorModel(record);
+    if (!model)
       return;
     const clang::Stmt *trigger = dtor.getTriggerStmt();
-    clang::SourceLocation at = trigger ? trigger->getEndLoc() : dtor.getVarDecl()->getEndLoc();
-    Call call = callAt(state, trigger, at);
-    call.callee = usrOf(record->getDestructor());
-    call.calleeName = normalizedName(record->getDestructor());
-    call.modelled = true;
-    call.effect = model->effect;
-    out.joins.push_back(Join{call.calleeName, call.loc, call.loop});
-    out.calls.push_back(std::move(call));
+    recordImplicitJoin(state, trigger, trigger ? trigger->getEndLoc() : dtor.getVarDecl()->getEndLoc(),
+                       usrOf(record->getDestructor()), normalizedName(record->getDestructor()), model->effect);
   }
 
   /// `std::async(std::launch::async, f);` as a statement: the future it returns is destroyed at
@@ -801,13 +809,9 @@ private:
     const auto *cast = llvm::dyn_cast_or_null<clang::ExplicitCastExpr>(use);
     if (use && !(cast && cast->getCastKind() == clang::CK_ToVoid))
       return;
-    Call join = callAt(state, temporary, temporary->getEndLoc());
-    join.callee = usrOf(callee);
-    join.calleeName = "std::future::~future";
-    join.modelled = true;
-    join.effect.sync = SyncKind::Join;
-    out.joins.push_back(Join{join.calleeName, join.loc, join.loop});
-    out.calls.push_back(std::move(join));
+    CallEffect waits;
+    waits.sync = SyncKind::Join;
+    recordImplicitJoin(state, temporary, temporary->getEndLoc(), usrOf(callee), "std::future::~future", waits);
   }
 
   void declareVariable(LockState &state, const clang::VarDecl *var, const clang::Stmt *anchor) {
@@ -1134,17 +1138,13 @@ private:
         if (spawn)
           out.spawns[*spawn].detached = true;
       }
-    if (clearsJoiningThreads(call, callee)) {
-      // `jthreads.clear()` destroys each std::jthread, and that joins it.
-      Call join = callAt(state, call, call->getEndLoc());
-      join.callee = usrOf(callee);
-      join.calleeName = name;
-      join.modelled = true;
-      join.effect.sync = SyncKind::Join;
-      out.joins.push_back(Join{join.calleeName, join.loc, join.loop});
-      out.calls.push_back(std::move(join));
-      return;
-    }
+    // `jthreads.clear()` destroys each std::jthread, and that joins it.
+    if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
+        member && callee->getIdentifier() && callee->getName() == "clear")
+      if (const Model *joins = joiningDestructorModel(containerElement(member->getObjectType()->getAsCXXRecordDecl()))) {
+        recordImplicitJoin(state, call, call->getEndLoc(), usrOf(callee), name, joins->effect);
+        return;
+      }
     recordLibraryObjectAccess(state, call, callee, model);
     if (!model || (model->lock == LockAction::None && model->guard == GuardKind::None)) {
       bool memberOperator = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee);
@@ -1678,12 +1678,8 @@ private:
       bool isThis = callable.memberPointer && k == 0;
       uint32_t bound = isThis ? ThisParam : param++;
       const clang::Expr *inner = skipWrappers(arg);
-      bool byRef = false;
-      if (const auto *call = llvm::dyn_cast<clang::CallExpr>(inner))
-        if (call->getDirectCallee()) {
-          std::string n = normalizedName(call->getDirectCallee());
-          byRef = n == "std::ref" || n == "std::cref";
-        }
+      const auto *wrap = llvm::dyn_cast<clang::CallExpr>(inner);
+      bool byRef = wrap && isStdRef(wrap);
       // A constant (`run(job, 0)`, `(void *)1L`): each spawn site's instance gets its own value.
       if (clang::Expr::EvalResult value; !byRef && !inner->isValueDependent() &&
                                          arg->IgnoreParenCasts()->EvaluateAsInt(value, ctx)) {
@@ -1695,10 +1691,7 @@ private:
       if (!byRef && (isStdRecord(inner->getType(), "shared_ptr") || isStdRecord(inner->getType(), "unique_ptr"))) {
         if (std::optional<AbstractLocation> where = resolver.ofPointee(inner, spawn.loop, /*anyLocal=*/true)) {
           const clang::VarDecl *var = referencedVar(inner);
-          const auto *declaration =
-              var && !ctx.getParents(*var).empty() ? ctx.getParents(*var)[0].get<clang::DeclStmt>() : nullptr;
-          bool fresh = declaration && spawn.loop >= 0 && shape.loopOf(declaration) == spawn.loop;
-          spawn.args.push_back(ArgBinding{bound, where->key, fresh});
+          spawn.args.push_back(ArgBinding{bound, where->key, var && declaredInBodyOf(var, spawn.loop)});
         }
         continue;
       }

@@ -130,8 +130,7 @@ bool joinsItsArgument(const clang::Expr *f) {
   const auto *method = ref ? llvm::dyn_cast<clang::CXXMethodDecl>(ref->getDecl()) : nullptr;
   if (!method || !method->getIdentifier() || (method->getName() != "join" && method->getName() != "get"))
     return false;
-  clang::QualType owner(method->getParent()->getTypeForDecl(), 0);
-  return isThreadType(owner) || isStdRecord(owner, "future");
+  return isHandleType(clang::QualType(method->getParent()->getTypeForDecl(), 0));
 }
 
 bool isForEachJoin(const clang::CallExpr *call, const clang::VarDecl *handles) {

@@ -37,13 +37,6 @@ const clang::Expr *strip(const clang::Expr *e) {
   }
 }
 
-bool isStdRef(const clang::CallExpr *call) {
-  const clang::FunctionDecl *fn = call->getDirectCallee();
-  if (!fn || call->getNumArgs() != 1)
-    return false;
-  std::string name = normalizedName(fn);
-  return name == "std::ref" || name == "std::cref";
-}
 
 } // namespace
 

@@ -117,7 +117,7 @@ private:
   /// Whether the canonical `type` is a thread or future type, or a template of one
   /// (`std::vector<std::future<int>>`).
   static bool holdsHandle(clang::QualType type) {
-    if (isThreadType(type) || isStdRecord(type, "future"))
+    if (isHandleType(type))
       return true;
     if (const auto *record = type->getAsCXXRecordDecl())
       if (const auto *spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record))
@@ -266,10 +266,7 @@ private:
       if (!fn || !call || (work && work != fn))
         return std::nullopt;
       for (const clang::Expr *arg : call->arguments())
-        if (const auto *wrap = llvm::dyn_cast<clang::CallExpr>(skipTemporaries(arg));
-            wrap && wrap->getDirectCallee() && wrap->getDirectCallee()->isInStdNamespace() &&
-            wrap->getDirectCallee()->getIdentifier() &&
-            (wrap->getDirectCallee()->getName() == "ref" || wrap->getDirectCallee()->getName() == "cref"))
+        if (const auto *wrap = llvm::dyn_cast<clang::CallExpr>(skipTemporaries(arg)); wrap && isStdRef(wrap))
           return std::nullopt; // a reference into the caller's memory, which a worker cannot see
       work = fn;
     }
@@ -852,11 +849,6 @@ private:
     return true;
   }
 
-  static bool isHandleType(clang::QualType type) {
-    type = type.getNonReferenceType();
-    return isThreadType(type) || isStdRecord(type, "future");
-  }
-
   // ---- the pool ---------------------------------------------------------------------------
 
   std::string freeName() const {
@@ -1059,10 +1051,7 @@ std::optional<Rewrite> Planner::planParallelFor() {
     for (unsigned k = 1; k < argCount; ++k) {
       const clang::Expr *arg = skipTemporaries(args[k]);
       const auto *wrap = llvm::dyn_cast<clang::CallExpr>(arg);
-      const clang::FunctionDecl *wrapper = wrap ? wrap->getDirectCallee() : nullptr;
-      bool unwrap = wrapper && wrapper->isInStdNamespace() && wrapper->getIdentifier() &&
-                    (wrapper->getName() == "ref" || wrapper->getName() == "cref") && wrap->getNumArgs() == 1;
-      callArgs.push_back(tokenText((unwrap ? wrap->getArg(0) : args[k])->getSourceRange()));
+      callArgs.push_back(tokenText((wrap && isStdRef(wrap) ? wrap->getArg(0) : args[k])->getSourceRange()));
     }
     body = fmt::format("{}({});", tokenText(ref->getSourceRange()), fmt::join(callArgs, ", "));
     if (!block)
