@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 namespace concur {
@@ -211,6 +212,23 @@ void Program::computeSCCs() {
         low[work.back().first] = std::min(low[work.back().first], low[finished]);
     }
   }
+}
+
+bool localDeclaredIn(llvm::StringRef location, llvm::StringRef function) {
+  llvm::StringRef local = location.drop_front(2);
+  size_t nameAt = local.rfind('@');
+  if (nameAt == llvm::StringRef::npos)
+    return false;
+  llvm::StringRef scope = local.take_front(nameAt);
+  function.consume_front("c:");
+  if (!function.starts_with("@")) { // file-local: `<file>@F@…`, or `<file>@<offset>@…` for a lambda
+    function = function.drop_until([](char c) { return c == '@'; });
+    llvm::StringRef afterAt = function.drop_front(1);
+    llvm::StringRef digits = afterAt.take_while([](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (!digits.empty() && afterAt.drop_front(digits.size()).starts_with("@"))
+      function = afterAt.drop_front(digits.size());
+  }
+  return !function.empty() && scope.ends_with(function);
 }
 
 } // namespace concur

@@ -54,4 +54,9 @@ private:
   std::vector<std::vector<uint32_t>> sccs;
 };
 
+/// Whether local `l:<usr>` (maybe with `.field`, `[]`, `*` after it) is declared in the body of
+/// the function with USR `function`: a local's USR is `c:<file>@<offset>` then the function's
+/// USR without its own `c:` and file prefix, then `@<name>`.
+bool localDeclaredIn(llvm::StringRef location, llvm::StringRef function);
+
 } // namespace concur

@@ -72,26 +72,6 @@ void addLock(std::vector<HeldLock> &held, const HeldLock &lock) {
   held.push_back(lock);
 }
 
-/// Whether local `l:<usr>` (maybe with `.field`, `[]`, `*` after it) is declared in the body of
-/// the function with USR `function`: a local's USR is `c:<file>@<offset>` then the function's
-/// USR without its own `c:` and file prefix, then `@<name>`.
-bool declaredIn(llvm::StringRef location, llvm::StringRef function) {
-  llvm::StringRef local = location.drop_front(2);
-  size_t nameAt = local.rfind('@');
-  if (nameAt == llvm::StringRef::npos)
-    return false;
-  llvm::StringRef scope = local.take_front(nameAt);
-  function.consume_front("c:");
-  if (!function.starts_with("@")) { // file-local: `<file>@F@…`, or `<file>@<offset>@…` for a lambda
-    function = function.drop_until([](char c) { return c == '@'; });
-    llvm::StringRef afterAt = function.drop_front(1);
-    llvm::StringRef digits = afterAt.take_while([](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    if (!digits.empty() && afterAt.drop_front(digits.size()).starts_with("@"))
-      function = afterAt.drop_front(digits.size());
-  }
-  return !function.empty() && scope.ends_with(function);
-}
-
 /// Whether two Access::rows lists put the elements in different rows for the whole team: at
 /// some subscript, two different constants, or one unchanged local plus different constants
 /// (`b[k][j]` against `b[k-1][j]`).
@@ -260,8 +240,8 @@ void RaceDetector::visit(uint32_t context, uint32_t f, const Frame &frame, std::
     // Below a region's function, a local is the calling thread's or task's own: one of the
     // callee's (a recursive call's too), or one a callee passed further down.
     if (openmp && depth > 0 && llvm::StringRef(resolved->first).starts_with("l:") &&
-        (!declaredIn(resolved->first, program.functions()[ctx.root].usr) ||
-         (llvm::StringRef(a.location).starts_with("l:") && declaredIn(a.location, fn.usr))))
+        (!localDeclaredIn(resolved->first, program.functions()[ctx.root].usr) ||
+         (llvm::StringRef(a.location).starts_with("l:") && localDeclaredIn(a.location, fn.usr))))
       continue;
     ContextAccess ca;
     ca.context = context;
@@ -574,7 +554,7 @@ bool RaceDetector::ownFrameLocal(const ContextAccess &c) const {
   // `h:<allocating function>|<file>:<offset>`: an object that code allocates each time it runs.
   auto madeIn = [&](uint32_t function) {
     const std::string &usr = program.functions()[function].usr;
-    return location.starts_with("l:") ? declaredIn(location, usr)
+    return location.starts_with("l:") ? localDeclaredIn(location, usr)
                                       : location.starts_with("h:") && location.drop_front(2).starts_with(usr + "|");
   };
   return madeIn(c.function) || std::any_of(c.path.begin(), c.path.end(), [&](const ThreadPath::Step &step) {

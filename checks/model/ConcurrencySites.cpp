@@ -2,6 +2,7 @@
 
 #include "../../analysis/Blocking.h"
 #include "../Evidence.h"
+#include "TaskBlockers.h"
 
 #include "fmt/format.h"
 #include "llvm/ADT/StringRef.h"
@@ -186,6 +187,8 @@ std::vector<ConcurrencySite> findConcurrencySites(const AnalysisContext &context
         continue; // one thread at a time: nothing runs concurrently
       if (isLongLived(program, uint32_t(entry)))
         continue;
+      if (waitsForSiblings(program, uint32_t(entry)))
+        continue; // threads that must all run at once to make progress are not tasks to queue
       ConcurrencySite site;
       site.function = f;
       site.spawn = int32_t(s);

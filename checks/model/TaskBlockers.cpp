@@ -7,6 +7,7 @@
 
 #include "fmt/format.h"
 
+#include <map>
 #include <set>
 
 namespace concur {
@@ -29,27 +30,50 @@ const Call *firstCall(const Program &program, uint32_t work, llvm::function_ref<
   return found;
 }
 
-/// A spin on a flag or counter that the work itself also sets: each task waits until the
-/// others have come (a barrier made of an atomic), which tasks queued behind it never will.
-const HandOff *spinOnOwnSignal(const Program &program, uint32_t work) {
+} // namespace
+
+std::optional<std::string> waitsForSiblings(const Program &program, uint32_t work) {
+  const std::string &name = program.functions()[work].name;
+  // What the work waits on and what it signals, by object; a local of a frame the work runs is
+  // each task's own, so it says nothing about the siblings.
+  std::map<std::string, Loc> awaited;
   std::set<std::string> signalled;
-  std::vector<const HandOff *> awaits;
   firstReachable(program, work, [&](const Function &f) {
+    auto shared = [&](llvm::StringRef object) {
+      return !object.empty() && !(object.starts_with("l:") && localDeclaredIn(object, f.usr));
+    };
     for (const HandOff &h : f.handOffs) {
+      if (!shared(h.object))
+        continue;
       if (h.role != HandOffRole::Await)
         signalled.insert(h.object);
-      if (h.role != HandOffRole::Signal && h.object.starts_with("g:"))
-        awaits.push_back(&h);
+      // A rendezvous (a barrier, a latch) or a spin waits for the others to arrive; a blocking
+      // acquire of a semaphore it releases itself only limits how many run at once.
+      bool blockingAcquire = h.call >= 0 && f.calls[h.call].effect.sync == SyncKind::Wait;
+      if (h.role != HandOffRole::Signal && (h.rendezvous || !blockingAcquire))
+        awaited.emplace(h.object, h.loc);
+    }
+    // A condition variable orders nothing by itself, so it makes no hand-off: its wait is a
+    // blocking wait without one, and a notify an atomic call on the same object.
+    for (const Call &c : f.calls) {
+      if (c.args.empty() || !shared(c.args.front().location))
+        continue;
+      bool makesHandOff = std::any_of(f.handOffs.begin(), f.handOffs.end(),
+                                      [&](const HandOff &h) { return h.call == &c - f.calls.data(); });
+      if (makesHandOff)
+        continue;
+      if (c.effect.sync == SyncKind::Wait)
+        awaited.emplace(c.args.front().location, c.loc);
+      else if (c.effect.sync == SyncKind::None && c.effect.atomic && c.acquires.empty())
+        signalled.insert(c.args.front().location);
     }
     return false;
   });
-  for (const HandOff *await : awaits)
-    if (signalled.count(await->object))
-      return await;
-  return nullptr;
+  for (const auto &[object, loc] : awaited)
+    if (signalled.count(object))
+      return fmt::format("'{}' waits for what the other threads signal (at {})", name, where(program, loc));
+  return std::nullopt;
 }
-
-} // namespace
 
 std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work) {
   const std::string &name = program.functions()[work].name;
@@ -58,10 +82,6 @@ std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work
       }))
     return fmt::format("'{}' waits for other work ('{}' at {}): with fewer workers than tasks it could wait forever",
                        name, wait->calleeName, where(program, wait->loc));
-  if (const HandOff *spin = spinOnOwnSignal(program, work))
-    return fmt::format("'{}' spins until the other tasks arrive (at {}): with fewer workers than tasks it could "
-                       "spin forever",
-                       name, where(program, spin->loc));
   if (const Function *state = firstReachable(program, work, [](const Function &f) { return f.usesThreadLocal; }))
     return fmt::format("'{}' keeps thread_local state, which a pool's worker would carry from task to task",
                        state->name);

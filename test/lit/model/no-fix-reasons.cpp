@@ -25,23 +25,6 @@ void per_thread_state(std::vector<int> &out) {
 // CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: 'counted' keeps thread_local state, which a pool's worker would carry from task to task
 // CHECK-FIXES: threads.emplace_back(counted, std::ref(out), i);
 
-// Tasks that wait for each other deadlock on a pool with fewer workers than tasks.
-static void meet(std::latch &all) {
-  nap();
-  all.arrive_and_wait();
-}
-void rendezvous() {
-  std::latch all(8);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 8; ++i)
-    threads.emplace_back(meet, std::ref(all));
-  for (auto &t : threads)
-    t.join();
-}
-// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}[concur-model-thread-per-task]
-// CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: 'meet' waits for other work ('std::latch::arrive_and_wait' at {{.*}}): with fewer workers than tasks it could wait forever
-// CHECK-FIXES: threads.emplace_back(meet, std::ref(all));
-
 // Threads kept in a member outlive the function: the rewrite cannot see every join.
 struct Crawler {
   std::vector<std::thread> workers_;
@@ -70,7 +53,6 @@ void detached_jobs(std::vector<int> &out) {
 int main() {
   std::vector<int> out(4);
   per_thread_state(out);
-  rendezvous();
   Crawler c;
   c.start();
   c.stop();

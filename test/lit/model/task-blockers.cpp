@@ -1,33 +1,14 @@
 // RUN: %check_concur %s %t --fix -- --checks='-*,concur-model-*'
-// Work that cannot become a pool's task whatever the loop's shape: it spins until the other
-// tasks arrive, ends its thread itself, or (for a process pool) shares memory or a random
+// Work that cannot become a pool's task whatever the loop's shape: it waits for other work, ends
+// its thread itself, or (for a process pool) shares memory or a random
 // stream with its caller. Each gets the recommendation and a note naming why; the code stays.
 #include <atomic>
+#include <latch>
 #include <cstdlib>
 #include <mutex>
 #include <pthread.h>
 #include <thread>
 #include <vector>
-
-// A barrier made of an atomic: tasks queued behind the spinning ones never arrive.
-std::atomic<int> arrived{0};
-long cells[4];
-static void step(int id) {
-  cells[id] = id;
-  arrived.fetch_add(1);
-  while (arrived.load() < 4)
-    std::this_thread::yield();
-}
-void spin_barrier() {
-  std::vector<std::thread> threads;
-  for (int i = 0; i < 4; ++i)
-    threads.emplace_back(step, i);
-  for (auto &t : threads)
-    t.join();
-}
-// CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}[concur-model-thread-per-task]
-// CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: 'step' spins until the other tasks arrive (at task-blockers.cpp{{.*}}:{{[0-9]+}}): with fewer workers than tasks it could spin forever
-// CHECK-FIXES: threads.emplace_back(step, i);
 
 // pthread_exit would end the pool's worker, not the task.
 long sums[4];
@@ -86,3 +67,17 @@ void shared_stream(std::vector<int> &out) {
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}[concur-model-mt-unsafe-parallel]
 // CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: 'shared_stream::(lambda)' draws from the process's 'rand' stream (at task-blockers.cpp{{.*}}:{{[0-9]+}}), which each worker process would replay from the start
 // CHECK-FIXES: threads.emplace_back([&out, i] { out[i] = draw(); });
+
+// Tasks that wait for a gate the caller opens: queued tasks would still pass it, but concur
+// cannot prove the caller opens it only after every task has started.
+void gated(std::vector<int> &out) {
+  std::latch go(1);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&out, &go, i] { go.wait(); out[i] = i * i; });
+  go.count_down();
+  for (auto &t : threads)
+    t.join();
+}
+// CHECK-MESSAGES: :[[@LINE-5]]:5: warning: {{.*}}[concur-model-thread-per-task]
+// CHECK-MESSAGES: :[[@LINE-6]]:5: note: no automatic rewrite: 'gated::(lambda)' waits for other work ('std::latch::wait' at {{.*}}): with fewer workers than tasks it could wait forever
