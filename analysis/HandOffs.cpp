@@ -119,26 +119,76 @@ bool HandOffOrder::publishes(const AccessPoint &writer, const AccessPoint &reade
   return intersect(signalled.certain, awaited.any) || intersect(signalled.any, awaited.certain);
 }
 
-std::vector<std::string> HandOffOrder::heldBetween(const AccessPoint &p) const {
+/// Whether `p` lies on the way from `from` to `to` in one pass: in source order, or, when both
+/// sit in the loop around p, in the loop's cyclic order (`a; post(Y); wait(X);` waits for X in
+/// the iteration before).
+static bool between(uint32_t from, uint32_t p, uint32_t to, bool cyclic) {
+  if (from < p && p < to)
+    return true;
+  return cyclic && ((p < to && to < from) || (to < from && from < p));
+}
+
+std::vector<std::pair<std::string, std::string>> HandOffOrder::passedThrough(const AccessPoint &p) const {
   struct Side {
     std::string object;
     uint32_t offset;
     int32_t loop;
     uint32_t function;
+    uint32_t at; // p's offset at this level
+    int32_t accessLoop;
   };
-  std::vector<Side> before, after;
+  std::vector<Side> awaitsHere, signalsHere;
   forEachAtLevel(p, [&](const ContextHandOff &seen, const HandOff &h, const Level &at) {
-    if (awaits(h.role) && h.loc.offset < at.offset)
-      before.push_back(Side{seen.object, h.loc.offset, h.loop, at.function});
-    if (signals(h.role) && h.loc.offset > at.offset)
-      after.push_back(Side{seen.object, h.loc.offset, h.loop, at.function});
+    if (h.rendezvous)
+      return; // every thread passes a barrier together: it admits them all, not one at a time
+    Side side{seen.object, h.loc.offset, h.loop, at.function, at.offset, at.loop};
+    if (awaits(h.role))
+      awaitsHere.push_back(side);
+    if (signals(h.role))
+      signalsHere.push_back(side);
   });
-  std::vector<std::string> objects;
-  for (const Side &w : before)
-    for (const Side &s : after)
-      if (w.object == s.object && w.function == s.function && w.loop == s.loop)
-        objects.push_back(w.object);
-  return objects;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Side &w : awaitsHere)
+    for (const Side &s : signalsHere) {
+      if (w.function != s.function || w.loop != s.loop)
+        continue;
+      const Function &fn = program.functions()[w.function];
+      bool cyclic = w.loop >= 0 && within(fn, w.accessLoop, w.loop);
+      if (between(w.offset, w.at, s.offset, cyclic))
+        out.emplace_back(w.object, s.object);
+    }
+  return out;
+}
+
+std::map<std::string, HandOffOrder::Phase> HandOffOrder::phases(const AccessPoint &p) const {
+  struct Waits {
+    std::vector<uint32_t> offsets;
+    std::set<int32_t> loops;
+    uint32_t function = 0, at = 0;
+    int32_t accessLoop = -1;
+  };
+  std::map<std::string, Waits> byObject;
+  forEachAtLevel(p, [&](const ContextHandOff &seen, const HandOff &h, const Level &at) {
+    if (h.role != HandOffRole::Both || !h.rendezvous)
+      return;
+    Waits &w = byObject[seen.object];
+    w.offsets.push_back(h.loc.offset);
+    w.loops.insert(h.loop);
+    w.function = at.function, w.at = at.offset, w.accessLoop = at.loop;
+  });
+  std::map<std::string, Phase> out;
+  for (const auto &[object, w] : byObject) {
+    if (w.loops.size() != 1)
+      continue; // waits at different depths: their rounds do not line up
+    int32_t loop = *w.loops.begin();
+    const Function &fn = program.functions()[w.function];
+    if (loop >= 0 && !within(fn, w.accessLoop, loop))
+      continue; // the access is outside the loop that waits
+    uint32_t before = uint32_t(std::count_if(w.offsets.begin(), w.offsets.end(), [&](uint32_t o) { return o < w.at; }));
+    uint32_t count = uint32_t(w.offsets.size());
+    out[object] = Phase{loop >= 0 ? before % count : before, count, loop >= 0};
+  }
+  return out;
 }
 
 bool teamHandedOff(const Function &fn, const TeamPoint &a, const TeamPoint &b) {
@@ -160,7 +210,22 @@ bool teamHandedOff(const Function &fn, const TeamPoint &a, const TeamPoint &b) {
 }
 
 bool HandOffOrder::ordered(const AccessPoint &a, const AccessPoint &b) const {
-  return publishes(a, b) || publishes(b, a) || intersect(heldBetween(a), heldBetween(b));
+  if (publishes(a, b) || publishes(b, a))
+    return true;
+  // A baton: a sits after an await of X and before a signal of Y, b after an await of Y and
+  // before a signal of X (X may be Y: a lock made of an await and a signal).
+  std::vector<std::pair<std::string, std::string>> aPasses = passedThrough(a), bPasses = passedThrough(b);
+  for (const auto &[awaitedByA, signalledByA] : aPasses)
+    for (const auto &[awaitedByB, signalledByB] : bPasses)
+      if (awaitedByA == signalledByB && awaitedByB == signalledByA)
+        return true;
+  // Different phases of one barrier both threads pass the same number of times per round.
+  std::map<std::string, Phase> aPhases = phases(a), bPhases = phases(b);
+  for (const auto &[object, x] : aPhases)
+    if (auto y = bPhases.find(object);
+        y != bPhases.end() && x.count == y->second.count && x.looped == y->second.looped && x.phase != y->second.phase)
+      return true;
+  return false;
 }
 
 } // namespace concur

@@ -1,9 +1,11 @@
 // Happens-before through hand-offs (Function::handOffs): a latch, barrier, semaphore, promise
-// or atomic flag that orders two threads' accesses without a lock. Two shapes are understood:
+// or atomic flag that orders two threads' accesses without a lock. The shapes understood:
 // publication (one thread writes, then signals; the other awaits, then reads) and a lock made
 // of an await and a signal (both accesses sit between an await and a signal of one object,
-// like a spinlock's test_and_set and clear). Hand-offs count at the access's own level and at
-// each caller on its path, not inside callees called beside it.
+// like a spinlock's test_and_set and clear), generalized to a baton passed between two objects
+// (`sem_wait(&empty); write; sem_post(&full)` against `sem_wait(&full); read; sem_post(&empty)`),
+// and barrier phases (accesses between different waits of one barrier). Hand-offs count at the
+// access's own level and at each caller on its path, not inside callees called beside it.
 //
 // An await may have seen any signal of its object, so publication asks that the write come
 // before every signal its thread makes on the object, and, unless the signal or the await is a
@@ -80,8 +82,18 @@ private:
   /// returns after every signal.
   Objects awaitedBefore(const AccessPoint &p) const;
   bool publishes(const AccessPoint &writer, const AccessPoint &reader) const;
-  /// The objects between whose await and signal `p` sits, in one iteration.
-  std::vector<std::string> heldBetween(const AccessPoint &p) const;
+  /// The (awaited, signalled) objects between whose await and signal `p` sits, at one level of
+  /// its path and in one iteration of the loop around them (cyclically: a wait at the end of
+  /// the loop comes before p in the next pass).
+  std::vector<std::pair<std::string, std::string>> passedThrough(const AccessPoint &p) const;
+  /// Where `p` falls among the waits of each barrier it arrives at (a rendezvous that both
+  /// signals and awaits): the phase, counted from 0, of how many waits per round (per iteration
+  /// of the loop around them, or in all when no loop is).
+  struct Phase {
+    uint32_t phase = 0, count = 0;
+    bool looped = false;
+  };
+  std::map<std::string, Phase> phases(const AccessPoint &p) const;
   template <typename Visit> void forEachAtLevel(const AccessPoint &p, Visit visit) const;
 
   const Program &program;
