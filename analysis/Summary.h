@@ -9,7 +9,7 @@
 namespace concur {
 
 /// Bumped whenever the serialized form changes; a summary of another version is rejected.
-inline constexpr int SummaryFormatVersion = 12;
+inline constexpr int SummaryFormatVersion = 13;
 
 /// A point in a source file. `file` indexes Summary::files (or Program::files after merging).
 struct Loc {

@@ -252,6 +252,36 @@ const clang::Stmt *loopConditionOf(const clang::Expr *e, clang::ASTContext &ctx)
   }
 }
 
+/// The loop that `e`, the condition of an `if` whose branch only leaves it (`if (ready) break;`),
+/// ends, or null: the innermost loop around the `if`, reached through blocks alone.
+const clang::Stmt *loopLeftWhen(const clang::Expr *e, clang::ASTContext &ctx) {
+  const clang::Stmt *child = e;
+  const clang::IfStmt *test = nullptr;
+  while (!test) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (const auto *branch = llvm::dyn_cast_or_null<clang::IfStmt>(parent); branch && branch->getCond() == child)
+      test = branch;
+    else if (!llvm::isa_and_nonnull<clang::Expr>(parent))
+      return nullptr;
+    child = parent;
+  }
+  const clang::Stmt *leave = test->getThen();
+  if (const auto *block = llvm::dyn_cast<clang::CompoundStmt>(leave); block && block->size() == 1)
+    leave = block->body_front();
+  if (!llvm::isa<clang::BreakStmt>(leave) || test->getElse())
+    return nullptr;
+  for (child = test;;) {
+    clang::DynTypedNodeList parents = ctx.getParents(*child);
+    const clang::Stmt *parent = parents.empty() ? nullptr : parents[0].get<clang::Stmt>();
+    if (isLoop(parent))
+      return parent;
+    if (!llvm::isa_and_nonnull<clang::CompoundStmt>(parent))
+      return nullptr; // a switch would take the break; other statements are not just blocks
+    child = parent;
+  }
+}
+
 class Extractor {
 public:
   Extractor(const clang::FunctionDecl *fn, const clang::LambdaExpr *lambda, clang::ASTContext &ctx,
@@ -1181,6 +1211,45 @@ private:
     out.calls.push_back(std::move(fact));
     if (model && model->handOff.present())
       recordHandOff(call, model->handOff, int32_t(out.calls.size() - 1));
+    if (model && model->effect.sync == SyncKind::Wait && !state.held.empty())
+      recordPredicateAwaits(call);
+  }
+
+  /// `cv.wait(lock, [&] { return ready; })` returns, the lock held, once the predicate saw
+  /// what it reads set: a wait, as in recordLockedHandOff, for each variable it reads.
+  void recordPredicateAwaits(const clang::CallExpr *call) {
+    // What the predicate names from outside it: globals, captured variables, members.
+    std::vector<const clang::Expr *> reads;
+    std::function<void(const clang::Stmt *)> collect = [&](const clang::Stmt *s) {
+      if (!s)
+        return;
+      if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s)) {
+        const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+        if (var && (!var->isLocalVarDeclOrParm() || ref->refersToEnclosingVariableOrCapture()))
+          reads.push_back(ref);
+      } else if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(s);
+                 member && llvm::isa<clang::CXXThisExpr>(member->getBase()->IgnoreParenImpCasts())) {
+        reads.push_back(member);
+      }
+      for (const clang::Stmt *child : s->children())
+        collect(child);
+    };
+    for (const clang::Expr *arg : call->arguments()) {
+      const auto *predicate = llvm::dyn_cast<clang::LambdaExpr>(arg->IgnoreImplicit());
+      if (!predicate)
+        continue;
+      reads.clear();
+      collect(predicate->getBody());
+      for (const clang::Expr *read : reads)
+        if (std::optional<AbstractLocation> where = resolver.ofLValue(read, loopOf(call), false)) {
+          HandOff handOff;
+          handOff.role = HandOffRole::Await;
+          handOff.object = where->key;
+          handOff.loc = locs.make(call->getEndLoc());
+          handOff.loop = loopOf(call);
+          out.handOffs.push_back(std::move(handOff));
+        }
+    }
   }
 
   /// `auto f = done.get_future();`: waiting on `f` waits for what is signalled on `done`.
@@ -1782,7 +1851,44 @@ private:
     if (lvalue)
       if (std::optional<HeldLock> guard = declaredGuard(lvalue, resolver, access.loop))
         access.declaredGuard = *guard;
+    recordLockedHandOff(state, access, lvalue);
     out.accesses.push_back(std::move(access));
+  }
+
+  /// A lock orders memory as a hand-off does when a flag under it is what the other side waits
+  /// for: a write under a lock publishes what came before it (its unlock releases), and a read
+  /// under a lock that decides when a loop ends (`while (!ready) cv.wait(lk);`, `{ lock; if
+  /// (ready) break; }`) waits until it sees such a write, whose unlock came before its lock.
+  void recordLockedHandOff(const LockState &state, const Access &access, const clang::Expr *lvalue) {
+    if (access.atomic || state.held.empty() || !lvalue)
+      return;
+    HandOff handOff;
+    handOff.object = access.location;
+    handOff.loc = access.loc;
+    handOff.loop = access.loop;
+    handOff.omp = access.omp;
+    if (access.kind == AccessKind::Write) {
+      handOff.role = HandOffRole::Signal;
+      out.handOffs.push_back(std::move(handOff));
+      return;
+    }
+    const clang::Stmt *loop = loopConditionOf(lvalue, ctx);
+    if (!loop)
+      loop = loopLeftWhen(lvalue, ctx);
+    if (loop)
+      recordLockedAwait(std::move(handOff), loop);
+  }
+
+  /// The wait is over at the end of `loop`.
+  void recordLockedAwait(HandOff handOff, const clang::Stmt *loop) {
+    const clang::Stmt *body = llvm::isa<clang::WhileStmt>(loop) ? llvm::cast<clang::WhileStmt>(loop)->getBody()
+                              : llvm::isa<clang::DoStmt>(loop)  ? llvm::cast<clang::DoStmt>(loop)->getBody()
+                                                                : llvm::cast<clang::ForStmt>(loop)->getBody();
+    int32_t index = body ? loopOf(body) : -1;
+    handOff.role = HandOffRole::Await;
+    handOff.loc = locs.make(loop->getEndLoc());
+    handOff.loop = index >= 0 ? shape.loops[index].parent : -1;
+    out.handOffs.push_back(std::move(handOff));
   }
 
   static std::vector<HeldLock> heldList(const LockState &state) {
