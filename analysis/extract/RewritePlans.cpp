@@ -941,6 +941,24 @@ private:
   /// with nothing else done with the threads: `pool.parallel_for(a, b, [&](T i) { work(i); });`
   std::optional<Rewrite> planParallelFor();
 
+  /// `threads[i] = std::thread(…)`, `start` the thread: `ref` names the slot it is stored in.
+  bool storesStart(const clang::DeclRefExpr *ref, const clang::Expr *start) const {
+    clang::DynTypedNode at = meaningfulParent(ref);
+    const clang::Expr *slot = at.get<clang::ArraySubscriptExpr>();
+    if (const auto *op = at.get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Subscript)
+      slot = op;
+    if (!slot)
+      return false;
+    const auto *assign = meaningfulParent(slot).get<clang::CXXOperatorCallExpr>();
+    if (!assign || assign->getOperator() != clang::OO_Equal || assign->getNumArgs() != 2 ||
+        skipTemporaries(assign->getArg(0)) != slot)
+      return false;
+    const clang::Expr *stored = skipTemporaries(assign->getArg(1));
+    if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(stored)) // `std::thread(f)`
+      stored = skipTemporaries(cast->getSubExpr());
+    return stored == start;
+  }
+
   /// Deletes a whole statement, and its line when nothing else is on it.
   bool deleteStatement(const clang::Stmt *statement, std::vector<Edit> &out);
 
@@ -1080,6 +1098,8 @@ std::optional<Rewrite> Planner::planParallelFor() {
     }
     if (rangeLoopOver.count(ref))
       return std::nullopt; // a loop that does more than join
+    if (storesStart(ref, node.node))
+      continue;
     const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
     const auto *call = member ? llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
                                     parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>())
