@@ -323,10 +323,22 @@ private:
       if (param->getType()->isReferenceType())
         return fail(fmt::format("'{}' takes '{}' by reference, which a task must not keep", handler->getNameAsString(),
                                 param->getNameAsString()));
+    std::string callee = tokenText(ref->getSourceRange());
+    // `std::thread(&Server::session, this, fd)`: the first argument is the object.
+    if (const auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(handler); method && method->isInstance()) {
+      if (args.empty())
+        return fail(fmt::format("the thread runs '{}' with no object", handler->getNameAsString()));
+      const clang::Expr *object = args.front()->IgnoreParenImpCasts();
+      if (!object->getType()->isPointerType())
+        return fail(fmt::format("the thread runs '{}' on a copy of its object", handler->getNameAsString()));
+      callee = fmt::format("{}->{}", llvm::isa<clang::CXXThisExpr>(object) ? "this" : tokenText(object->getSourceRange()),
+                           handler->getNameAsString());
+      args.erase(args.begin());
+    }
     std::vector<std::string> texts;
     for (const clang::Expr *arg : args)
       texts.push_back(tokenText(arg->getSourceRange()));
-    handlerCall = fmt::format("{}({})", tokenText(ref->getSourceRange()), fmt::join(texts, ", "));
+    handlerCall = fmt::format("{}({})", callee, fmt::join(texts, ", "));
     for (const clang::Expr *arg : args)
       if (!conversion.awaitsNothing(arg))
         return fail("the handler's arguments would have to suspend");
@@ -632,9 +644,31 @@ private:
     return false;
   }
 
+  /// `if (fd < 0) return;` in an accept loop that ends its function, nothing waiting after it:
+  /// leaving the loop is leaving the function, so in the coroutine it becomes a `break`.
+  bool endsLikeBreak(const clang::Stmt *exit) const {
+    const auto *ret = llvm::dyn_cast<clang::ReturnStmt>(exit);
+    const auto *body = llvm::dyn_cast<clang::CompoundStmt>(fn->getBody());
+    if (!ret || ret->getRetValue() || joinLoop || !body || body->body_empty() || body->body_back() != spawnLoop)
+      return false;
+    for (clang::DynTypedNode node = parentOf(clang::DynTypedNode::create(*exit)); !node.getNodeKind().isNone();
+         node = parentOf(node)) {
+      const clang::Stmt *s = node.get<clang::Stmt>();
+      if (s == spawnLoop)
+        return true;
+      if (llvm::isa_and_nonnull<clang::ForStmt, clang::WhileStmt, clang::DoStmt, clang::SwitchStmt,
+                                clang::CXXForRangeStmt>(s))
+        return false; // a break there would leave the inner statement only
+    }
+    return false;
+  }
+
   bool checkLoop() {
     for (const clang::Stmt *exit : scan.exits)
-      if (within(exit, spawnLoop) && !insideLambda(exit))
+      if (within(exit, spawnLoop) && !insideLambda(exit) && endsLikeBreak(exit)) {
+        if (!edit(exit->getBeginLoc(), endOfToken(exit->getBeginLoc()), "break"))
+          return false;
+      } else if (within(exit, spawnLoop) && !insideLambda(exit))
         return fail(fmt::format("{} leaves '{}' at line {}", loopName, fn->getNameAsString(),
                                 lineOf(exit->getBeginLoc())));
     if (llvm::isa<clang::CoroutineBodyStmt>(fn->getBody()))
