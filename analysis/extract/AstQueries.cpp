@@ -65,6 +65,23 @@ clang::DynTypedNode meaningfulParent(clang::ASTContext &ctx, const clang::Expr *
   }
 }
 
+bool storesIntoSlot(clang::ASTContext &ctx, const clang::DeclRefExpr *ref, const clang::Expr *start) {
+  clang::DynTypedNode at = meaningfulParent(ctx, ref);
+  const clang::Expr *slot = at.get<clang::ArraySubscriptExpr>();
+  if (const auto *op = at.get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Subscript)
+    slot = op;
+  if (!slot)
+    return false;
+  const auto *assign = meaningfulParent(ctx, slot).get<clang::CXXOperatorCallExpr>();
+  if (!assign || assign->getOperator() != clang::OO_Equal || assign->getNumArgs() != 2 ||
+      skipTemporaries(assign->getArg(0)) != slot)
+    return false;
+  const clang::Expr *stored = skipTemporaries(assign->getArg(1));
+  if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(stored)) // `std::thread(f)`
+    stored = skipTemporaries(cast->getSubExpr());
+  return stored == start;
+}
+
 bool usedByPostfixOperator(clang::ASTContext &ctx, const clang::Expr *e) {
   clang::DynTypedNode node = parentOf(ctx, clang::DynTypedNode::create(*e));
   while (llvm::isa_and_nonnull<clang::ImplicitCastExpr, clang::MaterializeTemporaryExpr, clang::CXXBindTemporaryExpr>(

@@ -1,5 +1,6 @@
 #include "ProcessPoolPlan.h"
 
+#include "AstQueries.h"
 #include "Includes.h"
 #include "JoinAllStatements.h"
 #include "LocMaker.h"
@@ -44,7 +45,29 @@ public:
 
 } // namespace
 
-std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTContext &ctx, LocMaker &locs) {
+namespace {
+
+/// The written type of the threads an array or container holds (`std::thread` in
+/// `std::thread ts[4]`, `std::array<std::thread, 4>` or `std::vector<std::thread>`).
+std::optional<clang::SourceRange> elementTypeRange(const clang::VarDecl *threads) {
+  if (!threads->getTypeSourceInfo())
+    return std::nullopt;
+  clang::TypeLoc type = threads->getTypeSourceInfo()->getTypeLoc();
+  if (auto array = type.getAs<clang::ConstantArrayTypeLoc>())
+    return array.getElementLoc().getSourceRange();
+  if (auto elaborated = type.getAs<clang::ElaboratedTypeLoc>())
+    type = elaborated.getNamedTypeLoc();
+  auto specialization = type.getAs<clang::TemplateSpecializationTypeLoc>();
+  if (!specialization || specialization.getNumArgs() < 1 ||
+      specialization.getArgLoc(0).getArgument().getKind() != clang::TemplateArgument::Type)
+    return std::nullopt;
+  return specialization.getArgLoc(0).getTypeSourceInfo()->getTypeLoc().getSourceRange();
+}
+
+} // namespace
+
+std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTContext &ctx, LocMaker &locs,
+                                       std::string &why) {
   const clang::SourceManager &sm = ctx.getSourceManager();
   const clang::LangOptions &lang = ctx.getLangOpts();
   auto tokenText = [&](clang::SourceRange r) {
@@ -56,9 +79,14 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   };
 
   // The thread's work: a lambda whose one statement stores f(args) in the slot of the index.
-  if (site.start->getNumArgs() != 1)
+  const auto *emplace = llvm::dyn_cast<clang::CXXMemberCallExpr>(site.start);
+  const auto *construct = llvm::dyn_cast<clang::CXXConstructExpr>(site.start);
+  const clang::Expr *callable = emplace && emplace->getNumArgs() == 1       ? emplace->getArg(0)
+                                : construct && construct->getNumArgs() == 1 ? construct->getArg(0)
+                                                                            : nullptr;
+  if (!callable)
     return std::nullopt;
-  const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(site.start->getArg(0)->IgnoreImplicit());
+  const auto *lambda = llvm::dyn_cast<clang::LambdaExpr>(callable->IgnoreImplicit());
   if (!lambda || lambda->getCallOperator()->getNumParams() != 0 || lambda->isMutable())
     return std::nullopt;
   const auto *store = llvm::dyn_cast_or_null<clang::Expr>(onlyStatement(lambda->getBody()));
@@ -73,7 +101,7 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
     return std::nullopt;
   const auto *call = llvm::dyn_cast<clang::CallExpr>(value->IgnoreImplicit());
   const clang::FunctionDecl *work = call ? call->getDirectCallee() : nullptr;
-  if (!work || !runsInWorker(work, ctx))
+  if (!work || !runsInWorker(work, ctx, &why))
     return std::nullopt;
 
   // The loop: `for (T i = 0; i < n; ++i)` around the start and nothing else, the slot `x[i]`.
@@ -110,7 +138,8 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   uses.TraverseStmt(site.function->getBody());
   const clang::Stmt *joins = nullptr;
   for (const clang::DeclRefExpr *ref : uses.refs) {
-    if (site.start->getImplicitObjectArgument()->IgnoreParenImpCasts() == ref)
+    if ((emplace && emplace->getImplicitObjectArgument()->IgnoreParenImpCasts() == ref) ||
+        (construct && storesIntoSlot(ctx, ref, construct)))
       continue;
     const clang::Stmt *all = joinAllStatement(ctx, ref, site.threads);
     if (!all || (joins && joins != all))
@@ -119,14 +148,13 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   }
   if (!joins)
     return std::nullopt;
-  clang::QualType declared = site.threads->getType();
-  const auto *vector = declared->getAsCXXRecordDecl();
-  if (!vector || !vector->isInStdNamespace() || vector->getName() != "vector" || !site.threads->getTypeSourceInfo())
-    return std::nullopt;
-
-  clang::SourceRange typeRange = site.threads->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  std::optional<clang::SourceRange> typeRange = elementTypeRange(site.threads);
+  // What the start replaces: the lambda given to emplace_back, or the whole `std::thread(…)`.
+  const clang::Expr *replaced = callable;
+  if (construct)
+    meaningfulParent(ctx, construct, &replaced);
   clang::SourceLocation joinsEnd = statementEnd(sm, lang, joins);
-  if (!inFile(typeRange) || !inFile(site.start->getSourceRange()) || !inFile(joins->getSourceRange()) ||
+  if (!typeRange || !inFile(*typeRange) || !inFile(replaced->getSourceRange()) || !inFile(joins->getSourceRange()) ||
       joinsEnd.isInvalid() || !inFile(call->getSourceRange()))
     return std::nullopt;
 
@@ -137,13 +165,12 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   rewrite.indent = site.indent;
   rewrite.pool = site.pool;
   std::string result = work->getReturnType().getUnqualifiedType().getAsString(clang::PrintingPolicy(lang));
-  rewrite.edits.push_back(Edit{locs.makeRange(typeRange.getBegin(), endOfToken(typeRange.getEnd())),
-                               fmt::format("std::vector<concur::future<{}>>", result)});
+  rewrite.edits.push_back(Edit{locs.makeRange(typeRange->getBegin(), endOfToken(typeRange->getEnd())),
+                               fmt::format("concur::future<{}>", result)});
   std::string arguments;
   for (const clang::Expr *arg : call->arguments())
     arguments += ", " + tokenText(arg->getSourceRange());
-  clang::SourceLocation argBegin = site.start->getArg(0)->getBeginLoc();
-  rewrite.edits.push_back(Edit{locs.makeRange(argBegin, endOfToken(site.start->getArg(0)->getEndLoc())),
+  rewrite.edits.push_back(Edit{locs.makeRange(replaced->getBeginLoc(), endOfToken(replaced->getEndLoc())),
                                fmt::format("{}.submit({}{})", site.pool, work->getName().str(), arguments)});
   std::string indent = indentAt(sm, joins->getBeginLoc());
   rewrite.edits.push_back(Edit{
@@ -157,16 +184,27 @@ std::optional<Rewrite> planProcessPool(const ProcessPoolSite &site, clang::ASTCo
   return rewrite;
 }
 
-bool runsInWorker(const clang::FunctionDecl *work, clang::ASTContext &ctx) {
+bool runsInWorker(const clang::FunctionDecl *work, clang::ASTContext &ctx, std::string *why) {
   const clang::SourceManager &sm = ctx.getSourceManager();
   if (llvm::isa<clang::CXXMethodDecl>(work) || work->isTemplateInstantiation() || !work->hasBody() ||
       !work->getDeclContext()->getRedeclContext()->isFileContext() ||
-      !sm.isInMainFile(sm.getExpansionLoc(work->getBody()->getEndLoc())) || !hasCodec(work->getReturnType(), ctx))
+      !sm.isInMainFile(sm.getExpansionLoc(work->getBody()->getEndLoc())))
     return false;
+  clang::PrintingPolicy policy(ctx.getLangOpts());
+  if (!hasCodec(work->getReturnType(), ctx)) {
+    if (why)
+      *why = fmt::format("'{}' returns '{}', which a process pool cannot copy back from a worker (no codec)",
+                         work->getNameAsString(), work->getReturnType().getAsString(policy));
+    return false;
+  }
   for (const clang::ParmVarDecl *param : work->parameters())
     if (!hasCodec(param->getType(), ctx) ||
-        (param->getType()->isReferenceType() && !param->getType().getNonReferenceType().isConstQualified()))
+        (param->getType()->isReferenceType() && !param->getType().getNonReferenceType().isConstQualified())) {
+      if (why)
+        *why = fmt::format("'{}' takes '{}' as '{}', which a process pool cannot copy to a worker", work->getNameAsString(),
+                           param->getNameAsString(), param->getType().getAsString(policy));
       return false;
+    }
   return true;
 }
 

@@ -245,11 +245,17 @@ private:
       return futures;
     if (nodes.size() != 1 || nodes[0].handle != Handle::Thread || !nodes[0].holder)
       return std::nullopt;
-    const auto *start = llvm::dyn_cast<clang::CXXMemberCallExpr>(nodes[0].node);
-    if (!start)
-      return std::nullopt;
-    return planProcessPool(
-        ProcessPoolSite{fn, start, nodes[0].holder, nodes[0].spawn, submit.poolAt, submit.indent, pool}, ctx, locs);
+    std::string why;
+    std::optional<Rewrite> processes = planProcessPool(
+        ProcessPoolSite{fn, nodes[0].node, nodes[0].holder, nodes[0].spawn, submit.poolAt, submit.indent, pool}, ctx,
+        locs, why);
+    if (!processes && !why.empty()) { // the shape fits, the work's types do not: say so
+      processes.emplace();
+      processes->target = RewriteTarget::ProcessPool;
+      processes->spawns = {nodes[0].spawn};
+      processes->blocker = why;
+    }
+    return processes;
   }
 
   /// `std::async(std::launch::async, f, args…)` futures of one free function the workers can
@@ -941,24 +947,6 @@ private:
   /// with nothing else done with the threads: `pool.parallel_for(a, b, [&](T i) { work(i); });`
   std::optional<Rewrite> planParallelFor();
 
-  /// `threads[i] = std::thread(…)`, `start` the thread: `ref` names the slot it is stored in.
-  bool storesStart(const clang::DeclRefExpr *ref, const clang::Expr *start) const {
-    clang::DynTypedNode at = meaningfulParent(ref);
-    const clang::Expr *slot = at.get<clang::ArraySubscriptExpr>();
-    if (const auto *op = at.get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Subscript)
-      slot = op;
-    if (!slot)
-      return false;
-    const auto *assign = meaningfulParent(slot).get<clang::CXXOperatorCallExpr>();
-    if (!assign || assign->getOperator() != clang::OO_Equal || assign->getNumArgs() != 2 ||
-        skipTemporaries(assign->getArg(0)) != slot)
-      return false;
-    const clang::Expr *stored = skipTemporaries(assign->getArg(1));
-    if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(stored)) // `std::thread(f)`
-      stored = skipTemporaries(cast->getSubExpr());
-    return stored == start;
-  }
-
   /// Deletes a whole statement, and its line when nothing else is on it.
   bool deleteStatement(const clang::Stmt *statement, std::vector<Edit> &out);
 
@@ -1098,7 +1086,7 @@ std::optional<Rewrite> Planner::planParallelFor() {
     }
     if (rangeLoopOver.count(ref))
       return std::nullopt; // a loop that does more than join
-    if (storesStart(ref, node.node))
+    if (storesIntoSlot(ctx, ref, node.node))
       continue;
     const auto *member = meaningfulParent(ref).get<clang::MemberExpr>();
     const auto *call = member ? llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(

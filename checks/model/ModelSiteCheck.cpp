@@ -64,6 +64,10 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     why = submit->blocker;
     return {};
   }
+  if (chosen && !chosen->blocker.empty()) {
+    why = chosen->blocker;
+    return {};
+  }
   if (!chosen)
     chosen = submit;
   if (!chosen) {

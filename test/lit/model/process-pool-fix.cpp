@@ -49,8 +49,24 @@ void tokens(const std::vector<const char *> &texts, std::vector<long> &counts) {
     t.join();
 }
 // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: {{.*}}use concur::process_pool{{.*}}[concur-model-mt-unsafe-parallel]
-// CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: the work is not one free function whose arguments and result a process pool can copy
+// CHECK-MESSAGES: :[[@LINE-5]]:5: note: no automatic rewrite: 'count_tokens' takes 'text' as 'const char *', which a process pool cannot copy to a worker
 // CHECK-FIXES: threads.emplace_back([i, &texts, &counts] { counts[i] = count_tokens(texts[i]); });
+
+// Threads kept in an array, one stored per index, become an array of futures.
+void in_array(double (&out)[4]) {
+  std::thread workers[4];
+  for (int w = 0; w < 4; ++w)
+    workers[w] = std::thread([w, &out] { out[w] = sample(unsigned(w)); });
+  for (int w = 0; w < 4; ++w)
+    workers[w].join();
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:18: warning: {{.*}}use concur::process_pool{{.*}}[concur-model-mt-unsafe-parallel]
+// CHECK-FIXES: concur::future<double> workers[4];
+// CHECK-FIXES-NEXT: concur::process_pool pool;
+// CHECK-FIXES-NEXT: for (int w = 0; w < 4; ++w)
+// CHECK-FIXES-NEXT: workers[w] = pool.submit(sample, unsigned(w));
+// CHECK-FIXES-NEXT: for (int w = 0; w < 4; ++w)
+// CHECK-FIXES-NEXT: out[w] = workers[w].result();
 
 // The same work through std::async: its futures come from a process pool (one registration of
 // the function serves both sites).
