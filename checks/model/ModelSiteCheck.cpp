@@ -179,6 +179,13 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
   for (const ConcurrencySite &site : sites) {
     if (site.kind != kind)
       continue;
+    // Several starts of one function outside a loop are one fan-out: reported at the first.
+    auto sameFanout = [&](const ConcurrencySite &other) {
+      return other.function == site.function && other.work == site.work && other.spawn >= 0 && site.spawn >= 0 &&
+             other.loop < 0 && site.loop < 0 && other.kind == site.kind;
+    };
+    if (site.spawn >= 0 && site.loop < 0 && &*std::find_if(sites.begin(), sites.end(), sameFanout) != &site)
+      continue;
     const Function &fn = functions[site.function];
     const Classification &work = context.classifier().of(uint32_t(site.work));
     std::string workName = functions[site.work].name;
