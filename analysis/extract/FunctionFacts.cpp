@@ -684,8 +684,11 @@ private:
     const clang::Stmt *s = stmt->getStmt();
     if (const auto *decl = llvm::dyn_cast<clang::DeclStmt>(s)) {
       for (const clang::Decl *d : decl->decls())
-        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d))
+        if (const auto *var = llvm::dyn_cast<clang::VarDecl>(d)) {
           declareVariable(state, var, decl);
+          if (recording)
+            recordRangeElementRead(state, var, decl);
+        }
       return;
     }
     if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
@@ -1810,6 +1813,25 @@ private:
       if (capture.capturesThis())
         return true;
     return false;
+  }
+
+  /// `for (double s : samples)`: each pass reads an element of `samples` into `s` (through an
+  /// iterator the library hides), any element as far as other threads are concerned.
+  void recordRangeElementRead(const LockState &state, const clang::VarDecl *var, const clang::DeclStmt *decl) {
+    clang::DynTypedNodeList parents = ctx.getParents(*decl);
+    const auto *loop = parents.empty() ? nullptr : parents[0].get<clang::CXXForRangeStmt>();
+    if (!loop || loop->getLoopVariable() != var || !loop->getRangeInit())
+      return;
+    const clang::Expr *range = loop->getRangeInit()->IgnoreParenImpCasts();
+    if (!range->isGLValue())
+      return; // a temporary: no other thread can see it
+    std::optional<AbstractLocation> where = resolver.ofLValue(range, loopOf(loop), false);
+    if (!where)
+      return;
+    where->key += "[]";
+    where->display += "[]";
+    where->index.clear();
+    pushAccess(state, *where, AccessKind::Read, decl, false, nullptr);
   }
 
   void recordAccess(const LockState &state, const clang::Expr *lvalue, AccessKind kind,
