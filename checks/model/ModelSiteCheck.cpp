@@ -96,13 +96,19 @@ std::vector<Replacement> ModelSiteCheck::fixFor(const AnalysisContext &context, 
     auto other = std::find_if(all.begin(), all.end(), [&](const ConcurrencySite &s) {
       return s.function == site.function && s.spawn == int32_t(spawn);
     });
-    if (other == all.end() || !poolFamily(other->model)) {
+    // A start that is no fan-out of its own (one std::async of another function beside the
+    // fan-out's) moves with it when its work is a task.
+    int32_t work = other != all.end() ? other->work : program.find(fn.spawns[spawn].entry);
+    bool task = other != all.end() ? poolFamily(other->model)
+                                   : work >= 0 && fn.spawns[spawn].kind == SpawnKind::Async &&
+                                         !isLongLived(program, uint32_t(work));
+    if (!task) {
       why = fmt::format("'{}' also starts '{}' here, which is not a short task", fn.name, fn.spawns[spawn].entryName);
       return {};
     }
-    std::optional<std::string> blocker = poolTaskBlocker(program, uint32_t(other->work));
+    std::optional<std::string> blocker = poolTaskBlocker(program, uint32_t(work));
     if (!blocker && chosen->target == RewriteTarget::ProcessPool)
-      blocker = processTaskBlocker(program, uint32_t(other->work));
+      blocker = processTaskBlocker(program, uint32_t(work));
     if (blocker) {
       why = *blocker;
       return {};

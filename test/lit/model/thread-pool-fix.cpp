@@ -208,3 +208,36 @@ int main() {
   four(seen);
   std::printf("%zu %ld %ld %d\n", sizes[1], out[3], mixed(4), seen[1]);
 }
+
+// Two std::async reads of one function and one of another beside them: one fan-out, and the
+// other task moves to the same pool.
+static long file_bytes(std::string name) {
+  std::FILE *f = std::fopen(name.c_str(), "rb");
+  if (!f)
+    return -1;
+  std::fseek(f, 0, SEEK_END);
+  long n = std::ftell(f);
+  std::fclose(f);
+  return n;
+}
+static long letters(std::string text) {
+  long n = 0;
+  for (char c : text)
+    n += c != ' ';
+  return n;
+}
+long mixed_reads() {
+  std::vector<std::future<long>> parts;
+  parts.push_back(std::async(std::launch::async, file_bytes, std::string("a.txt")));
+  parts.push_back(std::async(std::launch::async, letters, std::string("a few words")));
+  parts.push_back(std::async(std::launch::async, file_bytes, std::string("b.txt")));
+  long total = 0;
+  for (auto &p : parts)
+    total += p.get();
+  return total;
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:19: warning: 2 std::async tasks run io-bound 'file_bytes'{{.*}}[concur-model-async-fanout]
+// CHECK-FIXES: std::vector<concur::future<long>> parts;
+// CHECK-FIXES-NEXT: concur::thread_pool pool(2);
+// CHECK-FIXES-NEXT: parts.push_back(pool.submit(file_bytes, std::string("a.txt")));
+// CHECK-FIXES-NEXT: parts.push_back(pool.submit(letters, std::string("a few words")));
