@@ -753,6 +753,11 @@ private:
       }
       if (method == "reserve" || method == "size" || method == "empty")
         return true;
+      // `pending.front().get(); pending.pop_front();`: a queue of futures, each waited for.
+      if ((method == "front" || method == "back") && call)
+        return followElement(call, node);
+      if ((method == "pop_front" || method == "pop_back") && node.handle == Handle::Future)
+        return true;
       if (method == "clear" && !mentionsJthread(node.holder->getType()))
         return true;
       if (method == "clear" && call)

@@ -6,6 +6,7 @@
 // RUN: diff %t.cpp %t.again.cpp
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <future>
 #include <string>
@@ -241,3 +242,19 @@ long mixed_reads() {
 // CHECK-FIXES-NEXT: concur::thread_pool pool(2);
 // CHECK-FIXES-NEXT: parts.push_back(pool.submit(file_bytes, std::string("a.txt")));
 // CHECK-FIXES-NEXT: parts.push_back(pool.submit(letters, std::string("a few words")));
+
+// A queue of futures, each waited for at its front and then popped.
+void in_order(const std::vector<std::string> &names) {
+  std::deque<std::future<long>> pending;
+  for (const auto &name : names)
+    pending.push_back(std::async(std::launch::async, file_bytes, name));
+  while (!pending.empty()) {
+    std::printf("%ld\n", pending.front().get());
+    pending.pop_front();
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:23: warning: std::async tasks (one per item) run io-bound 'file_bytes'{{.*}}[concur-model-async-fanout]
+// CHECK-FIXES: std::deque<concur::future<long>> pending;
+// CHECK-FIXES: pending.push_back(pool.submit(file_bytes, name));
+// CHECK-FIXES: std::printf("%ld\n", pending.front().result());
+// CHECK-FIXES-NEXT: pending.pop_front();
