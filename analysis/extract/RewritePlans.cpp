@@ -4,6 +4,7 @@
 #include "Includes.h"
 #include "JoinAllStatements.h"
 #include "LocMaker.h"
+#include "Names.h"
 #include "ProcessPoolPlan.h"
 #include "SourceText.h"
 
@@ -480,8 +481,17 @@ private:
         return fail("the thread is assigned to something that is not a local variable");
     } else if (const auto *member = parent.get<clang::MemberExpr>()) {
       // `std::thread(job, i).detach()`: called on the new thread itself.
-      if (member->getMemberDecl()->getName() == "detach")
-        return fail("the threads are detached: nothing waits for them where a pool would");
+      const auto *detach = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(
+          parentOf(clang::DynTypedNode::create(*member)).get<clang::Expr>());
+      if (member->getMemberDecl()->getName() == "detach" && detach) {
+        const clang::Stmt *wait = latchWaitFor(node.callable, construct);
+        if (!wait)
+          return fail("the threads are detached: nothing waits for them where a pool would");
+        uses.push_back(wait); // the pool lives until the tasks have counted down
+        clang::SourceLocation last = endOfToken(construct->getArg(construct->getNumArgs() - 1)->getEndLoc());
+        return edit(outer->getBeginLoc(), construct->getArg(0)->getBeginLoc(), pool + ".submit(") &&
+               edit(last, endOfToken(detach->getEndLoc()), ")");
+      }
       return fail(fmt::format("'{}' is called on the new thread", member->getMemberDecl()->getNameAsString()));
     } else {
       return fail("the thread object is used in a way the rewrite cannot follow");
@@ -489,6 +499,41 @@ private:
     clang::SourceLocation last = endOfToken(construct->getArg(construct->getNumArgs() - 1)->getEndLoc());
     return edit(outer->getBeginLoc(), construct->getArg(0)->getBeginLoc(), pool + ".submit(") &&
            edit(last, endOfToken(outer->getEndLoc()), ")");
+  }
+
+  /// `for (…) std::thread([&, i] { …; done.count_down(); }).detach();` then `done.wait();`:
+  /// the wait after the loop, on a latch or barrier the thread's lambda counts down, is where
+  /// every task has done its part. That wait's statement, or null.
+  const clang::Stmt *latchWaitFor(const clang::Expr *callable, const clang::Expr *start) const {
+    const auto *lambda = llvm::dyn_cast_or_null<clang::LambdaExpr>(callable ? skipTemporaries(callable) : nullptr);
+    const clang::Stmt *loop = nullptr;
+    for (const clang::Stmt *s : ancestors(start))
+      if (llvm::isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt, clang::CXXForRangeStmt>(s))
+        loop = s;
+    if (!lambda || !loop)
+      return nullptr;
+    unsigned loopEnd = sm.getFileOffset(sm.getExpansionLoc(loop->getEndLoc()));
+    auto offsetOf = [&](const clang::Stmt *s) { return sm.getFileOffset(sm.getExpansionLoc(s->getBeginLoc())); };
+    auto inside = [&](const clang::Stmt *s, const clang::Stmt *around) {
+      return offsetOf(s) >= offsetOf(around) && offsetOf(s) <= sm.getFileOffset(sm.getExpansionLoc(around->getEndLoc()));
+    };
+    for (const HandOff &h : facts.handOffs) {
+      if (h.role == HandOffRole::Signal || !h.rendezvous || h.loc.offset <= loopEnd)
+        continue;
+      auto names = [&](const clang::DeclRefExpr *ref) {
+        const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+        return var && ("l:" + usrOf(var) == h.object || "g:" + usrOf(var) == h.object);
+      };
+      bool countedDown = std::any_of(collector.refs.begin(), collector.refs.end(), [&](const clang::DeclRefExpr *ref) {
+        return names(ref) && inside(ref, lambda->getBody());
+      });
+      if (!countedDown)
+        continue;
+      for (const clang::DeclRefExpr *ref : collector.refs)
+        if (names(ref) && offsetOf(ref) > loopEnd && offsetOf(ref) <= h.loc.offset)
+          return fullStatement(ref);
+    }
+    return nullptr;
   }
 
   /// `pthread_create(&t, nullptr, f, arg)` -> `t = pool.submit(f, arg)`.

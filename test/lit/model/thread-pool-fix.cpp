@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <deque>
 #include <functional>
+#include <latch>
 #include <future>
 #include <string>
 #include <thread>
@@ -258,3 +259,25 @@ void in_order(const std::vector<std::string> &names) {
 // CHECK-FIXES: pending.push_back(pool.submit(file_bytes, name));
 // CHECK-FIXES: std::printf("%ld\n", pending.front().result());
 // CHECK-FIXES-NEXT: pending.pop_front();
+
+// Detached threads that count down a latch the function waits on after the loop: the wait is
+// where every task has done its part, so the tasks move to a pool that lives past it.
+void pings(std::vector<long> &rtt) {
+  std::latch done(8);
+  for (int n = 0; n < 8; ++n) {
+    std::thread([&rtt, &done, n] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      rtt[n] = n;
+      done.count_down();
+    }).detach();
+  }
+  done.wait();
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:5: warning: 8 threads run io-bound {{.*}}[concur-model-thread-per-task]
+// CHECK-FIXES: std::latch done(8);
+// CHECK-FIXES-NEXT: concur::thread_pool pool(8);
+// CHECK-FIXES-NEXT: for (int n = 0; n < 8; ++n) {
+// CHECK-FIXES-NEXT: pool.submit([&rtt, &done, n] {
+// CHECK-FIXES: });
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: done.wait();
