@@ -164,6 +164,7 @@ std::map<std::string, HandOffOrder::Phase> HandOffOrder::phases(const AccessPoin
   struct Waits {
     std::vector<uint32_t> offsets;
     std::set<int32_t> loops;
+    std::set<uint32_t> functions;
     uint32_t function = 0, at = 0;
     int32_t accessLoop = -1;
   };
@@ -174,12 +175,13 @@ std::map<std::string, HandOffOrder::Phase> HandOffOrder::phases(const AccessPoin
     Waits &w = byObject[seen.object];
     w.offsets.push_back(h.loc.offset);
     w.loops.insert(h.loop);
+    w.functions.insert(at.function);
     w.function = at.function, w.at = at.offset, w.accessLoop = at.loop;
   });
   std::map<std::string, Phase> out;
   for (const auto &[object, w] : byObject) {
-    if (w.loops.size() != 1)
-      continue; // waits at different depths: their rounds do not line up
+    if (w.loops.size() != 1 || w.functions.size() != 1)
+      continue; // waits at different depths or in different functions: their rounds do not line up
     int32_t loop = *w.loops.begin();
     const Function &fn = program.functions()[w.function];
     if (loop >= 0 && !within(fn, w.accessLoop, loop))
