@@ -76,10 +76,14 @@ bool storesIntoSlot(clang::ASTContext &ctx, const clang::DeclRefExpr *ref, const
   if (!assign || assign->getOperator() != clang::OO_Equal || assign->getNumArgs() != 2 ||
       skipTemporaries(assign->getArg(0)) != slot)
     return false;
-  const clang::Expr *stored = skipTemporaries(assign->getArg(1));
-  if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(stored)) // `std::thread(f)`
-    stored = skipTemporaries(cast->getSubExpr());
-  return stored == start;
+  return skipToConstruction(assign->getArg(1)) == start;
+}
+
+const clang::Expr *skipToConstruction(const clang::Expr *e) {
+  const clang::Expr *written = skipTemporaries(e);
+  if (const auto *cast = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(written))
+    return skipTemporaries(cast->getSubExpr());
+  return written;
 }
 
 bool usedByPostfixOperator(clang::ASTContext &ctx, const clang::Expr *e) {

@@ -57,6 +57,10 @@ std::optional<IoKind> streamIoKind(const clang::Expr *stream, const ModelDatabas
 /// Temporaries, implicit conversions and the copies a compiler elides, down to what was written.
 const clang::Expr *skipTemporaries(const clang::Expr *e);
 
+/// What an assignment's right side `std::thread(f, args…)` writes, down to the construction:
+/// temporaries and the functional cast that `std::thread(f)` (one argument) makes, skipped.
+const clang::Expr *skipToConstruction(const clang::Expr *e);
+
 /// `threads[i] = std::thread(…)`, `start` the thread: whether `ref` names the array or container
 /// whose slot stores it.
 bool storesIntoSlot(clang::ASTContext &ctx, const clang::DeclRefExpr *ref, const clang::Expr *start);

@@ -664,13 +664,15 @@ private:
   }
 
   bool checkLoop() {
-    for (const clang::Stmt *exit : scan.exits)
-      if (within(exit, spawnLoop) && !insideLambda(exit) && endsLikeBreak(exit)) {
-        if (!edit(exit->getBeginLoc(), endOfToken(exit->getBeginLoc()), "break"))
-          return false;
-      } else if (within(exit, spawnLoop) && !insideLambda(exit))
+    for (const clang::Stmt *exit : scan.exits) {
+      if (!within(exit, spawnLoop) || insideLambda(exit))
+        continue;
+      if (!endsLikeBreak(exit))
         return fail(fmt::format("{} leaves '{}' at line {}", loopName, fn->getNameAsString(),
                                 lineOf(exit->getBeginLoc())));
+      if (!edit(exit->getBeginLoc(), endOfToken(exit->getBeginLoc()), "break"))
+        return false;
+    }
     if (llvm::isa<clang::CoroutineBodyStmt>(fn->getBody()))
       return fail(fmt::format("'{}' is already a coroutine", fn->getNameAsString()));
     return true;

@@ -1373,10 +1373,16 @@ private:
     const clang::Stmt *loop = loopConditionOf(awaited, ctx);
     if (!loop)
       return;
-    handOff.loc = locs.make(loop->getEndLoc());
-    handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
+    endAtLoop(handOff, loop);
     handOff.rendezvous = handOff.rendezvous || waitsForCount(awaited, loop, ctx);
     recordAwait(std::move(handOff), effect);
+  }
+
+  /// A wait made in the loop `loop` spins on (its condition, or an `if` that leaves it) is over
+  /// at the loop's end, in the loop around it.
+  void endAtLoop(HandOff &handOff, const clang::Stmt *loop) {
+    handOff.loc = locs.make(loop->getEndLoc());
+    handOff.loop = handOff.loop >= 0 ? shape.loops[handOff.loop].parent : -1;
   }
 
   /// Relaxed releases and acquires that the function's fences make up for: each then takes
@@ -1897,19 +1903,10 @@ private:
     const clang::Stmt *loop = loopConditionOf(lvalue, ctx);
     if (!loop)
       loop = loopLeftWhen(lvalue, ctx);
-    if (loop)
-      recordLockedAwait(std::move(handOff), loop);
-  }
-
-  /// The wait is over at the end of `loop`.
-  void recordLockedAwait(HandOff handOff, const clang::Stmt *loop) {
-    const clang::Stmt *body = llvm::isa<clang::WhileStmt>(loop) ? llvm::cast<clang::WhileStmt>(loop)->getBody()
-                              : llvm::isa<clang::DoStmt>(loop)  ? llvm::cast<clang::DoStmt>(loop)->getBody()
-                                                                : llvm::cast<clang::ForStmt>(loop)->getBody();
-    int32_t index = body ? loopOf(body) : -1;
+    if (!loop)
+      return;
     handOff.role = HandOffRole::Await;
-    handOff.loc = locs.make(loop->getEndLoc());
-    handOff.loop = index >= 0 ? shape.loops[index].parent : -1;
+    endAtLoop(handOff, loop);
     out.handOffs.push_back(std::move(handOff));
   }
 

@@ -43,10 +43,6 @@ public:
   std::vector<const clang::DeclRefExpr *> refs;
 };
 
-} // namespace
-
-namespace {
-
 /// The written type of the threads an array or container holds (`std::thread` in
 /// `std::thread ts[4]`, `std::array<std::thread, 4>` or `std::vector<std::thread>`).
 std::optional<clang::SourceRange> elementTypeRange(const clang::VarDecl *threads) {

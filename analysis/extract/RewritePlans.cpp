@@ -514,9 +514,6 @@ private:
       return nullptr;
     unsigned loopEnd = sm.getFileOffset(sm.getExpansionLoc(loop->getEndLoc()));
     auto offsetOf = [&](const clang::Stmt *s) { return sm.getFileOffset(sm.getExpansionLoc(s->getBeginLoc())); };
-    auto inside = [&](const clang::Stmt *s, const clang::Stmt *around) {
-      return offsetOf(s) >= offsetOf(around) && offsetOf(s) <= sm.getFileOffset(sm.getExpansionLoc(around->getEndLoc()));
-    };
     for (const HandOff &h : facts.handOffs) {
       if (h.role == HandOffRole::Signal || !h.rendezvous || h.loc.offset <= loopEnd)
         continue;
@@ -525,7 +522,7 @@ private:
         return var && ("l:" + usrOf(var) == h.object || "g:" + usrOf(var) == h.object);
       };
       bool countedDown = std::any_of(collector.refs.begin(), collector.refs.end(), [&](const clang::DeclRefExpr *ref) {
-        return names(ref) && inside(ref, lambda->getBody());
+        return names(ref) && llvm::is_contained(ancestors(ref), lambda->getBody());
       });
       if (!countedDown)
         continue;
@@ -862,13 +859,8 @@ private:
     if (const auto *assign = parent.get<clang::CXXOperatorCallExpr>();
         assign && assign->getOperator() == clang::OO_Equal) {
       for (const SpawnNode &other : nodes)
-        if (other.holder == node.holder) {
-          const clang::Expr *rhs = skipTemporaries(assign->getArg(1));
-          if (rhs == other.node || (llvm::isa<clang::CXXFunctionalCastExpr>(rhs) &&
-                                    skipTemporaries(llvm::cast<clang::CXXFunctionalCastExpr>(rhs)->getSubExpr()) ==
-                                        other.node))
-            return true;
-        }
+        if (other.holder == node.holder && skipToConstruction(assign->getArg(1)) == other.node)
+          return true;
     }
     return fail(fmt::format("an element of '{}' is used at line {} in a way the rewrite cannot follow",
                             node.holder->getName().str(), lineOf(element->getBeginLoc())));

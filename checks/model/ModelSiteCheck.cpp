@@ -187,8 +187,8 @@ void ModelSiteCheck::run(const AnalysisContext &context, std::vector<Finding> &o
       continue;
     // Several starts of one function outside a loop are one fan-out: reported at the first.
     auto sameFanout = [&](const ConcurrencySite &other) {
-      return other.function == site.function && other.work == site.work && other.spawn >= 0 && site.spawn >= 0 &&
-             other.loop < 0 && site.loop < 0 && other.kind == site.kind;
+      return other.function == site.function && other.work == site.work && other.kind == site.kind &&
+             other.spawn >= 0 && other.loop < 0;
     };
     if (site.spawn >= 0 && site.loop < 0 && &*std::find_if(sites.begin(), sites.end(), sameFanout) != &site)
       continue;

@@ -7,7 +7,7 @@
 
 #include "fmt/format.h"
 
-#include <map>
+#include <algorithm>
 #include <set>
 
 namespace concur {
@@ -32,12 +32,10 @@ const Call *firstCall(const Program &program, uint32_t work, llvm::function_ref<
 
 } // namespace
 
-std::optional<std::string> waitsForSiblings(const Program &program, uint32_t work) {
-  const std::string &name = program.functions()[work].name;
+bool waitsForSiblings(const Program &program, uint32_t work) {
   // What the work waits on and what it signals, by object; a local of a frame the work runs is
   // each task's own, so it says nothing about the siblings.
-  std::map<std::string, Loc> awaited;
-  std::set<std::string> signalled;
+  std::set<std::string> awaited, signalled;
   firstReachable(program, work, [&](const Function &f) {
     auto shared = [&](llvm::StringRef object) {
       return !object.empty() && !(object.starts_with("l:") && localDeclaredIn(object, f.usr));
@@ -51,7 +49,7 @@ std::optional<std::string> waitsForSiblings(const Program &program, uint32_t wor
       // acquire of a semaphore it releases itself only limits how many run at once.
       bool blockingAcquire = h.call >= 0 && f.calls[h.call].effect.sync == SyncKind::Wait;
       if (h.role != HandOffRole::Signal && (h.rendezvous || !blockingAcquire))
-        awaited.emplace(h.object, h.loc);
+        awaited.insert(h.object);
     }
     // A condition variable orders nothing by itself, so it makes no hand-off: its wait is a
     // blocking wait without one, and a notify an atomic call on the same object.
@@ -63,16 +61,13 @@ std::optional<std::string> waitsForSiblings(const Program &program, uint32_t wor
       if (makesHandOff)
         continue;
       if (c.effect.sync == SyncKind::Wait)
-        awaited.emplace(c.args.front().location, c.loc);
+        awaited.insert(c.args.front().location);
       else if (c.effect.sync == SyncKind::None && c.effect.atomic && c.acquires.empty())
         signalled.insert(c.args.front().location);
     }
     return false;
   });
-  for (const auto &[object, loc] : awaited)
-    if (signalled.count(object))
-      return fmt::format("'{}' waits for what the other threads signal (at {})", name, where(program, loc));
-  return std::nullopt;
+  return std::any_of(awaited.begin(), awaited.end(), [&](const std::string &object) { return signalled.count(object); });
 }
 
 std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work) {

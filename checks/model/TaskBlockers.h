@@ -10,10 +10,10 @@
 
 namespace concur {
 
-/// Why the threads running `work` must all run at once, each waiting for what the others do (a
-/// barrier, a flag or condition variable the work both waits on and signals): they are one
-/// cooperating group, not a fan-out of tasks. Nothing when they do not.
-std::optional<std::string> waitsForSiblings(const Program &program, uint32_t work);
+/// Whether the threads running `work` must all run at once, each waiting for what the others do
+/// (a barrier, a flag or condition variable the work both waits on and signals): they are one
+/// cooperating group, not a fan-out of tasks.
+bool waitsForSiblings(const Program &program, uint32_t work);
 
 /// The reason `work` cannot run as one of several tasks on a pool's threads, or nothing.
 std::optional<std::string> poolTaskBlocker(const Program &program, uint32_t work);
